@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Madoguchi.Platform.Audit;
+
+/// <summary>
+/// Turns the tracked changes of one SaveChanges into hash-chained <see cref="AuditEntry"/> rows,
+/// inside the same transaction as the change.
+/// </summary>
+internal static class AuditRecorder
+{
+    // Secrets are recorded as changed, never with their value.
+    private static readonly HashSet<string> MaskedProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "SecretCipher"];
+
+    public static bool HasAuditableChanges(MadoguchiDb db) => AuditableEntries(db).Any();
+
+    private static IEnumerable<EntityEntry> AuditableEntries(MadoguchiDb db) =>
+        db.ChangeTracker.Entries().Where(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not AuditEntry
+            && !Attribute.IsDefined(e.Metadata.ClrType, typeof(NotAuditedAttribute)));
+
+    public static async Task RecordAsync(MadoguchiDb db, CancellationToken ct)
+    {
+        var now = TruncateToMilliseconds(DateTime.UtcNow);
+        var actor = db.Actor.Name;
+        var address = db.Actor.Address;
+
+        var changes = AuditableEntries(db)
+            .Select(e => (Chain: ChainOf(e), Entry: Describe(e)))
+            .ToList();
+
+        foreach (var chain in changes.GroupBy(c => c.Chain).OrderBy(g => g.Key))
+        {
+            await LockChainAsync(db, chain.Key, ct);
+            var last = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.ChainId == chain.Key)
+                .OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash })
+                .FirstOrDefaultAsync(ct);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditHash.Genesis;
+
+            foreach (var (_, change) in chain)
+            {
+                var entry = new AuditEntry
+                {
+                    ChainId = chain.Key,
+                    Sequence = ++sequence,
+                    At = now,
+                    Actor = actor,
+                    Address = address,
+                    Action = change.Action,
+                    EntityType = change.EntityType,
+                    EntityId = change.EntityId,
+                    Changes = change.Changes,
+                    PreviousHash = previous,
+                    Hash = "",
+                };
+                entry.Hash = AuditHash.Compute(entry);
+                previous = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+        }
+    }
+
+    private static Guid ChainOf(EntityEntry e) => e.Entity switch
+    {
+        ITenantOwned owned => owned.TenantId,
+        StaffUser staff => staff.TenantId ?? Guid.Empty,
+        _ => Guid.Empty,
+    };
+
+    private sealed record Change(string Action, string EntityType, string EntityId, string Changes);
+
+    private static Change Describe(EntityEntry e)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in e.Properties)
+        {
+            var name = p.Metadata.Name;
+            var masked = MaskedProperties.Contains(name);
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    values[name] = masked ? "***" : p.CurrentValue;
+                    break;
+                case EntityState.Deleted:
+                    values[name] = masked ? "***" : p.OriginalValue;
+                    break;
+                case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
+                    values[name] = masked ? new[] { "***", "***" } : new[] { p.OriginalValue, p.CurrentValue };
+                    break;
+            }
+        }
+
+        var key = e.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Convert.ToString(e.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture));
+        return new Change(
+            e.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" },
+            TypeName(e),
+            string.Join(",", key),
+            JsonSerializer.Serialize(values));
+    }
+
+    private static string TypeName(EntityEntry e) => e.Entity switch
+    {
+        IdentityUserToken<Guid> => "StaffToken",
+        IdentityUserLogin<Guid> => "StaffLogin",
+        IdentityUserClaim<Guid> => "StaffClaim",
+        _ => e.Metadata.ClrType.Name,
+    };
+
+    private static async Task LockChainAsync(MadoguchiDb db, Guid chain, CancellationToken ct)
+    {
+        // SQLite transactions begin IMMEDIATE (one writer at a time), which already serialises the
+        // chain. PostgreSQL needs a lock per chain so two nodes never number two entries alike.
+        if (db.Database.IsNpgsql())
+        {
+            var key = BitConverter.ToInt64(chain.ToByteArray(), 0);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+    }
+
+    private static DateTime TruncateToMilliseconds(DateTime t) =>
+        new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+}
+
+/// <summary>Marks an entity whose rows are themselves a log (nothing to audit about them).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;
+
+internal static class AuditHash
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    public static string Compute(AuditEntry e)
+    {
+        var text = string.Join('\n',
+            e.ChainId.ToString("D"),
+            e.Sequence.ToString(CultureInfo.InvariantCulture),
+            e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            e.Actor,
+            e.Address ?? "",
+            e.Action,
+            e.EntityType,
+            e.EntityId,
+            e.Changes,
+            e.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

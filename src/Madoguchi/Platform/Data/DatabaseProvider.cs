@@ -1,0 +1,7 @@
+namespace Madoguchi.Platform.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

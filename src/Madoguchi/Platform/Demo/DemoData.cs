@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Madoguchi.Platform.Audit;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Staff;
+using Madoguchi.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Madoguchi.Platform.Demo;
+
+/// <summary>
+/// The five municipalities of the seed plans with departments their plans name, and the first
+/// staff logins. Passwords are generated on first start and kept in data/first-login.txt (owner
+/// read only) so that ./run can show them again; nothing is a fixed default.
+/// </summary>
+internal sealed class DemoData(
+    MadoguchiDb db, UserManager<StaffUser> users, AuditActor actor, IOptions<PlatformOptions> options,
+    IConfiguration configuration, IHostEnvironment environment, ILogger<DemoData> log)
+{
+    public sealed record Municipality(string Code, string Name, string NameEn, string Prefecture, (string Ja, string En)[] Departments);
+
+    public static readonly Municipality[] Municipalities =
+    [
+        new("042030", "塩竈市", "Shiogama City", "宮城県",
+            [("政策課", "Policy Division"), ("市民課", "Citizen Services Division"), ("子育て支援課", "Child-rearing Support Division"),
+             ("長寿社会課", "Longevity Society Division"), ("危機管理課", "Crisis Management Division"), ("土木課", "Civil Engineering Division")]),
+        new("042153", "大崎市", "Osaki City", "宮城県",
+            [("市政情報課", "Municipal Information Division"), ("市民課", "Citizen Services Division"), ("子育て支援課", "Child-rearing Support Division"),
+             ("高齢介護課", "Elderly Care Division"), ("防災安全課", "Disaster Prevention Division"), ("道路課", "Roads Division")]),
+        new("042137", "栗原市", "Kurihara City", "宮城県",
+            [("市政情報課デジタル行政推進室", "Digital Administration Office"), ("市民課", "Citizen Services Division"), ("子育て支援課", "Child-rearing Support Division"),
+             ("介護福祉課", "Care and Welfare Division"), ("危機対策課", "Crisis Response Division")]),
+        new("042021", "石巻市", "Ishinomaki City", "宮城県",
+            [("総合推進課", "General Promotion Division"), ("行政経営課", "Administrative Management Division"), ("市民課", "Citizen Services Division"),
+             ("保育課", "Childcare Division"), ("介護保険課", "Long-term Care Insurance Division"), ("健康推進課", "Health Promotion Division"),
+             ("資産税課", "Property Tax Division"), ("障害福祉課", "Disability Welfare Division"), ("復興政策課", "Reconstruction Policy Division")]),
+        new("222232", "御前崎市", "Omaezaki City", "静岡県",
+            [("デジタル推進室", "Digital Promotion Office"), ("財政課", "Finance Division"), ("市民課", "Citizen Services Division"),
+             ("こども未来課", "Children's Future Division"), ("高齢者支援課", "Elderly Support Division"), ("危機管理課", "Crisis Management Division")]),
+    ];
+
+    public async Task EnsureAsync()
+    {
+        if (!options.Value.Demo)
+        {
+            return;
+        }
+
+        actor.ActAsSystem("demo-data");
+        await EnsureMunicipalitiesAsync();
+        await EnsureFirstLoginsAsync();
+    }
+
+    private async Task EnsureMunicipalitiesAsync()
+    {
+        var existing = await db.Tenants.Select(t => t.Code).ToListAsync();
+        foreach (var m in Municipalities.Where(m => !existing.Contains(m.Code)))
+        {
+            var tenant = new Tenant { Code = m.Code, Name = m.Name, NameEn = m.NameEn, Prefecture = m.Prefecture };
+            db.Tenants.Add(tenant);
+            var order = 0;
+            foreach (var (ja, en) in m.Departments)
+            {
+                db.Departments.Add(new Department { TenantId = tenant.Id, Name = ja, NameEn = en, SortOrder = order++ });
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task EnsureFirstLoginsAsync()
+    {
+        var file = Path.Combine(DataDirectory.Resolve(configuration, environment), "first-login.txt");
+        if (await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var shiogama = await db.Tenants.SingleAsync(t => t.Code == "042030");
+        var shimin = await db.Departments.IgnoreQueryFilters().SingleAsync(d => d.TenantId == shiogama.Id && d.Name == "市民課");
+        var lines = new List<string>();
+
+        var admin = new StaffUser { UserName = "admin@madoguchi.example.jp", Email = "admin@madoguchi.example.jp", EmailConfirmed = true, DisplayName = "プラットフォーム管理者", IsPlatformAdmin = true };
+        lines.Add(await CreateAsync(admin, "プラットフォーム管理者（初回ログイン時に二要素認証を設定）"));
+
+        var tenantAdmin = new StaffUser { UserName = "kanri@shiogama.example.jp", Email = "kanri@shiogama.example.jp", EmailConfirmed = true, DisplayName = "塩竈 管理者", TenantId = shiogama.Id };
+        lines.Add(await CreateAsync(tenantAdmin, "塩竈市 管理者（初回ログイン時に二要素認証を設定）"));
+        db.Set<StaffRole>().Add(new StaffRole { TenantId = shiogama.Id, StaffUserId = tenantAdmin.Id, Role = StaffRoleKind.TenantAdmin });
+
+        var reviewer = new StaffUser { UserName = "shimin@shiogama.example.jp", Email = "shimin@shiogama.example.jp", EmailConfirmed = true, DisplayName = "塩竈 市民課職員", TenantId = shiogama.Id };
+        lines.Add(await CreateAsync(reviewer, "塩竈市 市民課 審査担当"));
+        db.Set<StaffRole>().Add(new StaffRole { TenantId = shiogama.Id, StaffUserId = reviewer.Id, DepartmentId = shimin.Id, Role = StaffRoleKind.Reviewer });
+        await db.SaveChangesAsync();
+
+        await File.WriteAllLinesAsync(file, lines);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        log.LogInformation("First staff logins written to {File}", file);
+    }
+
+    private async Task<string> CreateAsync(StaffUser user, string label)
+    {
+        var password = GeneratePassword();
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo staff could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return $"{label}: {user.Email} / {password}";
+    }
+
+    private static string GeneratePassword()
+    {
+        // No look-alike characters (0/O, 1/l/I), so it can be read off a screen and typed.
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 16);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Madoguchi.Platform.Audit;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Demo;
+using Madoguchi.Platform.Mail;
+using Madoguchi.Platform.Operations;
+using Madoguchi.Platform.Staff;
+using Madoguchi.Platform.Tenancy;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madoguchi.Platform;
+
+/// <summary>Composition of the platform: storage, tenancy, staff sign-in, audit, mail, shell, operations.</summary>
+public static class PlatformModule
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PlatformOptions>().BindConfiguration("Platform").ValidateDataAnnotations().ValidateOnStart();
+
+        builder.AddStorage();
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<DemoData>();
+        services.Configure<RouteOptions>(o => o.ConstraintMap[MunicipalityRouteConstraint.Name] = typeof(MunicipalityRouteConstraint));
+
+        builder.AddStaffSignIn();
+        builder.AddOperations();
+
+        // Japanese text is written as-is in HTML, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            CultureInfo[] cultures = [new("ja-JP"), new("en")];
+            o.DefaultRequestCulture = new RequestCulture("ja-JP");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o => o.RootDirectory = "/")
+            .AddViewLocalization()
+            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "madoguchi.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.SignInAttemptsPerMinute;
+                var key = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // Only posts (attempts) count; showing the form is free.
+                return HttpMethods.IsPost(http.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter(key);
+            });
+        });
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseMiddleware<TenantHostMapping>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<AdminSecondFactorMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapPlatform(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapOperations();
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = culture == "en" ? "en" : "ja-JP";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+                ? returnUrl : "/";
+            return TypedResults.LocalRedirect(target);
+        });
+    }
+
+    /// <summary>Applies migrations (EF takes a lock, so two nodes starting together are safe) and demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
+    }
+
+    /// <summary>Runs a maintenance command instead of the web host: <c>audit verify</c>.</summary>
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["audit", "verify", ..])
+        {
+            return null;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(null, CancellationToken.None);
+        Console.WriteLine($"監査証跡の検証: {result.EntriesChecked} 件を確認しました。");
+        foreach (var p in result.Problems)
+        {
+            Console.WriteLine($"[{p.Kind}] chain {p.ChainId} #{p.Sequence}: {p.Message}");
+        }
+
+        Console.WriteLine(result.IsIntact ? "問題は見つかりませんでした (intact)." : $"{result.Problems.Count} 件の問題が見つかりました (tampered).");
+        return result.IsIntact ? 0 : 1;
+    }
+}

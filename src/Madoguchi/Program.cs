@@ -1,0 +1,25 @@
+using Madoguchi.Identity;
+using Madoguchi.Platform;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatform();
+builder.AddIdentityModule();
+
+var app = builder.Build();
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapIdentityModule();
+
+await app.PrepareDatabaseAsync();
+if (await app.RunCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>
+public partial class Program;

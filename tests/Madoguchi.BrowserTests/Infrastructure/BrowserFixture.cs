@@ -1,0 +1,50 @@
+using Madoguchi.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Madoguchi.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The app on real HTTP and Debian's chromium driven by Playwright. Playwright's own browser
+/// download cannot run here, so the system chromium is launched directly.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public MadoguchiApp App { get; } = new MadoguchiApp().OnKestrel();
+    private IPlaywright? _playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl => App.BaseAddress.ToString().TrimEnd('/');
+
+    public async Task InitializeAsync()
+    {
+        _ = App.BaseAddress; // start the server
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies), phone-sized when <paramref name="width"/> is 320.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, bool javaScript = true, string locale = "ja-JP")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            JavaScriptEnabled = javaScript,
+            Locale = locale,
+            BaseURL = BaseUrl,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,56 @@
+using Madoguchi.BrowserTests.Infrastructure;
+using Madoguchi.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Madoguchi.BrowserTests;
+
+public sealed class ShellPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Landing_and_tenant_home_are_accessible_at_desktop_and_320px()
+    {
+        var tenant = await browser.App.TenantAsync("ブラウザ市");
+        foreach (var width in new[] { 1280, 320 })
+        {
+            var page = await browser.NewPageAsync(width);
+            await page.GotoAsync("/");
+            await page.AssertAccessibleAsync();
+            await page.AssertNoHorizontalScrollAsync();
+            await page.ScreenshotAsync($"landing-{width}");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "ブラウザ市" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ブラウザ市のデジタル窓口");
+            await page.AssertAccessibleAsync();
+            await page.AssertNoHorizontalScrollAsync();
+            await page.ScreenshotAsync($"tenant-home-{width}");
+            await page.Context.CloseAsync();
+        }
+
+        _ = tenant;
+    }
+
+    [Fact]
+    public async Task Error_page_is_Japanese_and_accessible()
+    {
+        var page = await browser.NewPageAsync();
+        var response = await page.GotoAsync("/042031/");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ページが見つかりません");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("error-404");
+    }
+
+    [Fact]
+    public async Task Skip_link_moves_focus_to_the_main_content_and_English_switch_works_without_JavaScript()
+    {
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/");
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "本文へ移動" });
+        await Assertions.Expect(skip).ToBeFocusedAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choose your municipality");
+        await page.AssertAccessibleAsync();
+    }
+}
