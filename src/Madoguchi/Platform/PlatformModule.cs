@@ -52,7 +52,13 @@ public static class PlatformModule
 
         services.AddRazorPages(o => o.RootDirectory = "/")
             .AddViewLocalization()
-            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            // Validation messages are written in Japanese and double as keys of the English table.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)))
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                Localization.BindingMessages.UseJapanese(o.ModelBindingMessageProvider);
+            });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "madoguchi.af";
@@ -66,11 +72,12 @@ public static class PlatformModule
             o.AddPolicy(SignInRateLimit, http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformOptions>>().Value.SignInAttemptsPerMinute;
-                var key = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                // Only posts (attempts) count; showing the form is free.
+                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // Only posts (attempts) count; showing the form is free. Partitions are cached by
+                // key, so the unlimited one must not share its key with an address's limiter.
                 return HttpMethods.IsPost(http.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
-                    : RateLimitPartition.GetNoLimiter(key);
+                    ? RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("(not a sign-in attempt)");
             });
         });
     }

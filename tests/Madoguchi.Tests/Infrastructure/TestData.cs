@@ -10,7 +10,7 @@ namespace Madoguchi.Tests.Infrastructure;
 /// <summary>Builders for the data a test needs; never rely on demo data or counts.</summary>
 public static class TestData
 {
-    public const string Password = "correct-horse-battery";
+    public const string Password = "correct-horse-battery-9";
 
     public sealed record TenantInfo(Guid Id, string Code, string Name, Guid DepartmentId, string DepartmentName);
 

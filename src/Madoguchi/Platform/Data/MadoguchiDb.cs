@@ -55,6 +55,7 @@ public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        VersionStamp.Apply(this);
         TenantGuard.Apply(this);
         if (!AuditRecorder.HasAuditableChanges(this))
         {

@@ -5,38 +5,38 @@ namespace Madoguchi.Platform.Data;
 internal static class StorageSetup
 {
     /// <summary>
-    /// SQLite under ./data unless <c>ConnectionStrings:Madoguchi</c> names a PostgreSQL server
-    /// (anything that is not a <c>Data Source=</c> string).
+    /// SQLite under the data directory unless <c>ConnectionStrings:Madoguchi</c> names a PostgreSQL
+    /// server (anything that is not a <c>Data Source=</c> string). The choice is read when the
+    /// context is first resolved, not at registration, so hosts and tests can configure late.
     /// </summary>
-    public static DatabaseProvider AddStorage(this WebApplicationBuilder builder)
+    public static void AddStorage(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Madoguchi");
-        var provider = string.IsNullOrWhiteSpace(connectionString)
-            || connectionString.TrimStart().StartsWith("Data Source", StringComparison.OrdinalIgnoreCase)
-            ? DatabaseProvider.Sqlite
-            : DatabaseProvider.Postgres;
-
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                var dataDir = DataDirectory.Resolve(builder.Configuration, builder.Environment);
-                connectionString = $"Data Source={Path.Combine(dataDir, "madoguchi.db")}";
-            }
-
-            builder.Services.AddDbContext<MadoguchiDb, SqliteMadoguchiDb>(o => o
-                .UseSqlite(connectionString, s => s.MigrationsHistoryTable("__migrations"))
-                .AddInterceptors(new SqlitePragmas()));
-        }
-        else
-        {
-            builder.Services.AddDbContext<MadoguchiDb, PostgresMadoguchiDb>(o => o
-                .UseNpgsql(connectionString, s => s.MigrationsHistoryTable("__migrations")));
-        }
-
-        builder.Services.AddSingleton(new StorageInfo(provider));
-        return provider;
+        var services = builder.Services;
+        services.AddSingleton(sp => StorageInfo.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddDbContext<SqliteMadoguchiDb>((sp, o) => o
+            .UseSqlite(sp.GetRequiredService<StorageInfo>().ConnectionString, s => s.MigrationsHistoryTable("__migrations"))
+            .AddInterceptors(new SqlitePragmas()));
+        services.AddDbContext<PostgresMadoguchiDb>((sp, o) => o
+            .UseNpgsql(sp.GetRequiredService<StorageInfo>().ConnectionString, s => s.MigrationsHistoryTable("__migrations")));
+        services.AddScoped<MadoguchiDb>(sp => sp.GetRequiredService<StorageInfo>().Provider == DatabaseProvider.Sqlite
+            ? sp.GetRequiredService<SqliteMadoguchiDb>()
+            : sp.GetRequiredService<PostgresMadoguchiDb>());
     }
 }
 
-public sealed record StorageInfo(DatabaseProvider Provider);
+public sealed record StorageInfo(DatabaseProvider Provider, string ConnectionString)
+{
+    public static StorageInfo From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("Madoguchi");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDir = DataDirectory.Resolve(configuration, environment);
+            return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dataDir, "madoguchi.db")}");
+        }
+
+        return connectionString.TrimStart().StartsWith("Data Source", StringComparison.OrdinalIgnoreCase)
+            ? new(DatabaseProvider.Sqlite, connectionString)
+            : new(DatabaseProvider.Postgres, connectionString);
+    }
+}

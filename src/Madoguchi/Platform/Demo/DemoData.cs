@@ -118,6 +118,14 @@ internal sealed class DemoData(
     {
         // No look-alike characters (0/O, 1/l/I), so it can be read off a screen and typed.
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return RandomNumberGenerator.GetString(alphabet, 16);
+        while (true)
+        {
+            // The password policy asks for a digit and a lower-case letter.
+            var password = RandomNumberGenerator.GetString(alphabet, 16);
+            if (password.Any(char.IsAsciiDigit) && password.Any(char.IsAsciiLetterLower))
+            {
+                return password;
+            }
+        }
     }
 }
