@@ -41,7 +41,25 @@ internal static class StaffSignInSetup
                 return Task.CompletedTask;
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Staff cookies are checked against the security stamp on every request, so a revoked role
+        // or a locked account takes effect at once (staff are few; the lookup is by key).
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            // The refreshed principal is rebuilt from the database; keep how the person signed in
+            // (amr=mfa), which only the sign-in itself knows.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var amr = context.CurrentPrincipal?.FindAll("amr").ToList() ?? [];
+                var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+                foreach (var claim in amr.Where(c => identity is not null && !identity.HasClaim(c.Type, c.Value)))
+                {
+                    identity!.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddScoped<IAuthorizationHandler, StaffOfRouteTenantHandler>();
         services.AddAuthorizationBuilder()

@@ -101,6 +101,8 @@ public sealed class SetupModel(UserManager<StaffUser> users, SignInManager<Staff
             {
                 await users.ResetAuthenticatorKeyAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
+                // Resetting the key changes the security stamp; reissue this session's cookie.
+                await signIn.RefreshSignInAsync(user);
             }
 
             SharedKey = FormatKey(key!);
