@@ -124,7 +124,7 @@ public static class PlatformModule
         await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
     }
 
-    /// <summary>Runs a maintenance command instead of the web host: <c>audit verify</c>.</summary>
+    /// <summary>Runs a maintenance command instead of the web host: <c>audit verify [団体コード]</c>.</summary>
     public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
     {
         if (args is not ["audit", "verify", ..])
@@ -133,7 +133,19 @@ public static class PlatformModule
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(null, CancellationToken.None);
+        Guid? chain = null;
+        if (args is [_, _, var code, ..])
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+            chain = await db.Tenants.Where(t => t.Code == code).Select(t => (Guid?)t.Id).SingleOrDefaultAsync();
+            if (chain is null)
+            {
+                Console.WriteLine($"団体コード {code} の自治体はありません。");
+                return 2;
+            }
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(chain, CancellationToken.None);
         Console.WriteLine($"監査証跡の検証: {result.EntriesChecked} 件を確認しました。");
         foreach (var p in result.Problems)
         {
