@@ -48,9 +48,12 @@ internal sealed partial class MailSender(
             try
             {
                 // A full batch means more may be due: drain before sleeping.
-                while (await SendDueAsync(stoppingToken) >= _options.BatchSize)
+                int claimed;
+                do
                 {
+                    claimed = await SendDueAsync(stoppingToken);
                 }
+                while (claimed >= _options.BatchSize);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -48,7 +48,7 @@ public sealed class MailSenderTests(ITestOutputHelper output)
         Assert.Contains("Sent", entry.Changes);
 
         var metrics = await app.Browser().GetStringAsync("/metrics");
-        Assert.Contains("madoguchi_mail_sent", metrics);
+        Assert.Contains("madoguchi_mail_sent_total", metrics);
     }
 
     [Fact]
