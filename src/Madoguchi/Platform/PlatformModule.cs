@@ -30,11 +30,11 @@ public static class PlatformModule
         services.AddSingleton<TenantDirectory>();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditVerifier>();
-        services.AddScoped<MailOutbox>();
         services.AddScoped<DemoData>();
         services.Configure<RouteOptions>(o => o.ConstraintMap[MunicipalityRouteConstraint.Name] = typeof(MunicipalityRouteConstraint));
 
         builder.AddStaffSignIn();
+        builder.AddMail();
         builder.AddOperations();
 
         // Japanese text is written as-is in HTML, not as numeric character references.

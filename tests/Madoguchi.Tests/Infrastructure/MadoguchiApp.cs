@@ -57,7 +57,13 @@ public class MadoguchiApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: Program reads the connection string while the
+        // WebApplicationBuilder is composed (AddStorage), and only settings given this way are
+        // visible then; the other way the host silently used src/Madoguchi/data/madoguchi.db.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");
