@@ -38,7 +38,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             BaseURL = BaseUrl,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (!javaScript)
+        {
+            NoScriptPages.Add(page);
+        }
+
+        return page;
+    }
+
+    /// <summary>Pages opened without JavaScript: checks that evaluate script in them are skipped.</summary>
+    internal static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, object> NoScriptPagesTable = new();
+
+    private static class NoScriptPages
+    {
+        public static void Add(IPage page) => NoScriptPagesTable.AddOrUpdate(page, true);
     }
 
     public async Task DisposeAsync()

@@ -12,6 +12,12 @@ public static class PageChecks
     /// <summary>Runs axe with the WCAG 2.1 A/AA rules and fails on any violation, listing each.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
+        if (IsWithoutScript(page))
+        {
+            // axe is a script; the same page is scanned in the JavaScript runs of each test.
+            return;
+        }
+
         var options = new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -21,6 +27,8 @@ public static class PageChecks
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}");
         Assert.True(result.Violations.Length == 0, $"axe found violations on {page.Url}:\n" + string.Join("\n", problems));
     }
+
+    private static bool IsWithoutScript(IPage page) => BrowserFixture.NoScriptPagesTable.TryGetValue(page, out _);
 
     /// <summary>Saves a full-page screenshot under artifacts/screenshots for people to look at.</summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
@@ -32,6 +40,11 @@ public static class PageChecks
     /// <summary>No horizontal scrolling: the page fits a 320 px wide screen.</summary>
     public static async Task AssertNoHorizontalScrollAsync(this IPage page)
     {
+        if (IsWithoutScript(page))
+        {
+            return;
+        }
+
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px");
     }
