@@ -7,6 +7,7 @@ using Madoguchi.Platform.Mail;
 using Madoguchi.Platform.Operations;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Platform.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public static class PlatformModule
         services.AddOptions<PlatformOptions>().BindConfiguration("Platform").ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddStorage();
+        // Keys in the shared database: a cookie issued by one node is read by every other node.
+        services.AddDataProtection().SetApplicationName("Madoguchi").PersistKeysToDbContext<MadoguchiDb>();
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<TenantContext>();

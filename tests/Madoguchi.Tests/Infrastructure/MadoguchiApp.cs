@@ -29,6 +29,12 @@ public class MadoguchiApp : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The database this host uses (a second node can be pointed at it).</summary>
+    public string ConnectionString => _settings["ConnectionStrings:Madoguchi"]!;
+
+    /// <summary>A second server node on the same database, as behind a load balancer.</summary>
+    public MadoguchiApp SecondNode() => new MadoguchiApp().With("ConnectionStrings:Madoguchi", ConnectionString);
+
     /// <summary>Sets a configuration value; call before the host starts.</summary>
     public MadoguchiApp With(string key, string? value)
     {

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Platform.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Madoguchi.Platform.Data;
 /// its own migration set (SQLite and PostgreSQL differ in types and SQL).
 /// </summary>
 public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant, AuditActor actor)
-    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The tenant of the current request; null outside a municipality's routes.</summary>
     public Guid? CurrentTenantId => tenant.TenantId;
@@ -24,6 +25,9 @@ public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Cookie and token keys, shared by every node of the installation.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
