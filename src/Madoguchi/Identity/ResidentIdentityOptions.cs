@@ -3,11 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace Madoguchi.Identity;
 
 /// <summary>Settings of resident sign-in (section "Identity").</summary>
-public sealed class ResidentIdentityOptions : IValidatableObject
+public sealed class ResidentIdentityOptions
 {
     /// <summary>
     /// Issuer of the OpenID provider, e.g. https://auth-and-sign.go.jp/api/realms/main (the national
     /// デジタル認証アプリ). Empty while the development provider is enabled: it then runs in this host.
+    /// Empty without it: card sign-in is then unavailable.
     /// </summary>
     [Url]
     public string? Authority { get; set; }
@@ -37,15 +38,11 @@ public sealed class ResidentIdentityOptions : IValidatableObject
 
     public DevProviderOptions DevProvider { get; set; } = new();
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!DevProvider.Enabled && string.IsNullOrWhiteSpace(Authority))
-        {
-            yield return new ValidationResult(
-                "Identity:Authority must name the OpenID provider unless Identity:DevProvider:Enabled is true.",
-                [nameof(Authority)]);
-        }
-    }
+    /// <summary>
+    /// Card sign-in needs a provider; without one the platform still runs (e-mail accounts work)
+    /// and the card button explains that it is not available here.
+    /// </summary>
+    public bool CardSignInAvailable => DevProvider.Enabled || !string.IsNullOrWhiteSpace(Authority);
 }
 
 /// <summary>The built-in development identity provider (never for production).</summary>

@@ -57,6 +57,13 @@ public class MadoguchiApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // UseSetting reaches the configuration Program.cs reads while registering services (storage,
+        // optional modules); ConfigureAppConfiguration alone is applied only after registration.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (_kestrel)
         {

@@ -28,6 +28,8 @@ public sealed class SignInErrorModel(TenantContext tenant, IStringLocalizer<Shar
                 l["ログインの手続きが途中で切れたか、内容を確認できませんでした。はじめからやり直してください。"].Value),
             "invalid-response" => (l["本人確認の結果を確認できませんでした"].Value,
                 l["認証サービスからの応答が正しくないため、ログインできませんでした。はじめからやり直してください。"].Value),
+            "not-configured" => (l["マイナンバーカードでのログインは準備中です"].Value,
+                l["この窓口では、まだマイナンバーカードでのログインを利用できません。メールアドレスとパスワードでログインしてください。"].Value),
             "unavailable" => (l["認証サービスに接続できません"].Value,
                 l["認証サービスに接続できませんでした。時間をおいて、もう一度お試しください。"].Value),
             _ => (l["ログインできませんでした"].Value,

@@ -49,6 +49,12 @@ internal static class DevIdentityProvider
                 o.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 // Plain JWT access tokens, as the national app's Keycloak issues.
                 o.DisableAccessTokenEncryption();
+                o.AddEventHandler<OpenIddictServerEvents.ValidateTokenContext>(h => h
+                    .UseInlineHandler(AcceptRfc7523ClientAssertion)
+                    .SetOrder(OpenIddictServerHandlers.Protection.ValidateIdentityModelToken.Descriptor.Order - 500));
+                o.AddEventHandler<OpenIddictServerEvents.ValidateTokenContext>(h => h
+                    .UseInlineHandler(TreatGenericJwtAsClientAssertion)
+                    .SetOrder(OpenIddictServerHandlers.Protection.ValidateIdentityModelToken.Descriptor.Order + 1));
                 o.AddEventHandler<OpenIddictServerEvents.ProcessRequestContext>(h => h
                     .UseInlineHandler(MountUnderPrefix)
                     .SetOrder(OpenIddictServerAspNetCoreHandlers.ResolveRequestUri.Descriptor.Order + 1_000));
@@ -67,6 +73,38 @@ internal static class DevIdentityProvider
         if (context.BaseUri is { } baseUri)
         {
             context.BaseUri = new Uri(baseUri, PathPrefix + "/");
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Reads a client assertion the way the national app's Keycloak does. OpenIddict 7 follows RFC
+    /// 7523bis: typ "client-authentication+jwt" and the issuer as the only audience. The national
+    /// app's clients (and this relying party) send the generic "JWT" with the token endpoint URL as
+    /// audience (RFC 7523), so before validation both are added to what is accepted.
+    /// </summary>
+    private static ValueTask AcceptRfc7523ClientAssertion(OpenIddictServerEvents.ValidateTokenContext context)
+    {
+        if (context.TokenValidationParameters is { ValidTypes: { } types } parameters
+            && types.Contains(JsonWebTokenTypes.ClientAuthentication, StringComparer.Ordinal)
+            && context.BaseUri is { } issuer)
+        {
+            parameters.ValidTypes = [.. types, "JWT"];
+            context.ValidAudiences.Add(new Uri(issuer, "token").AbsoluteUri);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A generic JWT is read as an id_token; where only a client assertion can be meant, it is one.</summary>
+    private static ValueTask TreatGenericJwtAsClientAssertion(OpenIddictServerEvents.ValidateTokenContext context)
+    {
+        if (context.ValidTokenTypes.Count == 1
+            && context.ValidTokenTypes.Contains(TokenTypeIdentifiers.Private.ClientAssertion)
+            && context.Principal?.GetTokenType() == TokenTypeIdentifiers.IdentityToken)
+        {
+            context.Principal.SetTokenType(TokenTypeIdentifiers.Private.ClientAssertion);
         }
 
         return ValueTask.CompletedTask;
