@@ -123,7 +123,6 @@ public sealed class ClientAuthenticationTests(DevIdpApp app) : IClassFixture<Dev
     {
         Assert.False(response.IsSuccessStatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Console.WriteLine("TOKEN-ERROR " + body.Replace("\n", " "));
         using var json = JsonDocument.Parse(body);
         return json.RootElement.GetProperty("error").GetString();
     }
