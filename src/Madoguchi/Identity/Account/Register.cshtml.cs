@@ -89,8 +89,9 @@ public sealed class RegisterModel(
         var existing = await db.Set<ResidentAccount>().AnyAsync(r => r.NormalizedEmail == normalized, HttpContext.RequestAborted);
         if (existing)
         {
-            outbox.Enqueue(email, l["【{0}】登録済みのメールアドレスです", tenant.Name!].Value,
-                l["このメールアドレスは、すでに登録されています。ログイン画面からログインしてください。\n\n{0}", BaseUrl() + $"/{tenant.Code}/account/password-login"].Value);
+            outbox.Enqueue(email, l["【{0}】登録済みのメールアドレスです", tenant.Name!].Value, string.Join("\n\n",
+                l["このメールアドレスは、すでに登録されています。ログイン画面からログインしてください。"].Value,
+                BaseUrl() + $"/{tenant.Code}/account/password-login"));
         }
         else
         {
@@ -108,8 +109,11 @@ public sealed class RegisterModel(
             account.PasswordHash = hasher.HashPassword(account, Input.Password!);
             db.Add(account);
             var link = BaseUrl() + $"/{tenant.Code}/account/verify-email?id={account.Id}&token={token}";
-            outbox.Enqueue(email, l["【{0}】メールアドレスの確認", tenant.Name!].Value,
-                l["{0} 様\n\n次のリンクを開いて、メールアドレスの確認を完了してください。リンクの有効期限は24時間です。\n\n{1}\n\nお心当たりのない場合は、このメールを破棄してください。", name!, link].Value);
+            outbox.Enqueue(email, l["【{0}】メールアドレスの確認", tenant.Name!].Value, string.Join("\n\n",
+                l["{0} 様", name!].Value,
+                l["次のリンクを開いて、メールアドレスの確認を完了してください。リンクの有効期限は24時間です。"].Value,
+                link,
+                l["お心当たりのない場合は、このメールを破棄してください。"].Value));
         }
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
