@@ -191,16 +191,22 @@ internal sealed class DevIdpSetup(
     IServiceProvider services, DevIdpDatabase database, IServer server, RelyingPartyKey key,
     IOptions<ResidentIdentityOptions> options, IOptions<PlatformOptions> platform) : IHostedLifecycleService
 {
+    // ConfigureAwait(false) throughout: a test host may be started synchronously on a
+    // single-threaded synchronization context, which would otherwise deadlock here.
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         database.Open();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DevIdpDb>().Database.EnsureCreatedAsync(cancellationToken);
+        var scope = services.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            await scope.ServiceProvider.GetRequiredService<DevIdpDb>().Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
+        var scope = services.CreateAsyncScope();
+        await using var _ = scope.ConfigureAwait(false);
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -228,13 +234,13 @@ internal sealed class DevIdpSetup(
             descriptor.RedirectUris.Add(uri);
         }
 
-        if (await applications.FindByClientIdAsync(descriptor.ClientId, cancellationToken) is { } existing)
+        if (await applications.FindByClientIdAsync(descriptor.ClientId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+            await applications.UpdateAsync(existing, descriptor, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await applications.CreateAsync(descriptor, cancellationToken);
+            await applications.CreateAsync(descriptor, cancellationToken).ConfigureAwait(false);
         }
     }
 
