@@ -21,8 +21,12 @@ public sealed class ResidentIdentityOptions
     /// <summary>acr_values sent with the authorization request; the national app documents "aal3 crl".</summary>
     public string AcrValues { get; set; } = "aal3 crl";
 
-    /// <summary>acr values of an id_token that mean the resident authenticated with the My Number card.</summary>
-    public List<string> CardAcrValues { get; set; } = ["aal3"];
+    /// <summary>
+    /// Space-separated acr values of an id_token that mean the resident authenticated with the My
+    /// Number card. A string, like acr_values, because the configuration binder appends to a
+    /// pre-filled collection instead of replacing it.
+    /// </summary>
+    public string CardAcrValues { get; set; } = "aal3";
 
     /// <summary>
     /// Level assumed when the id_token carries no acr: the national app authenticates only with the

@@ -90,7 +90,7 @@ internal sealed class ResidentOidcEvents(
         var acr = context.Properties!.Items.TryGetValue(AcrItem, out var a) ? a : null;
         account.Assurance = acr is null
             ? options.Value.DefaultAssurance
-            : options.Value.CardAcrValues.Contains(acr, StringComparer.Ordinal) ? AssuranceLevel.Card : AssuranceLevel.Password;
+            : options.Value.CardAcrValues.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(acr, StringComparer.Ordinal) ? AssuranceLevel.Card : AssuranceLevel.Password;
         account.LastSignInAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(context.HttpContext.RequestAborted);
 
