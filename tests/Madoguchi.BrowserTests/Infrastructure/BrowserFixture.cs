@@ -9,7 +9,8 @@ namespace Madoguchi.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public MadoguchiApp App { get; } = new MadoguchiApp().OnKestrel();
+    // With the development identity provider, as ./run serves it, so resident sign-in pages can be walked.
+    public MadoguchiApp App { get; } = new MadoguchiApp().OnKestrel().With("Identity:DevProvider:Enabled", "true");
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
 

@@ -70,6 +70,8 @@ public class MadoguchiApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (_kestrel)
         {
             builder.UseUrls("http://127.0.0.1:0");

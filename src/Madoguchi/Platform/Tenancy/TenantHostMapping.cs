@@ -25,5 +25,6 @@ internal sealed class TenantHostMapping(RequestDelegate next)
     private static bool IsSharedPath(string path) =>
         path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/js/", StringComparison.Ordinal)
         || path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/staff", StringComparison.Ordinal)
-        || path.StartsWith("/culture", StringComparison.Ordinal) || path.StartsWith("/dev-idp", StringComparison.Ordinal);
+        || path.StartsWith("/culture", StringComparison.Ordinal) || path.StartsWith("/dev-idp", StringComparison.Ordinal)
+        || path.StartsWith("/signin-oidc", StringComparison.Ordinal) || path.StartsWith("/.well-known/", StringComparison.Ordinal);
 }
