@@ -71,28 +71,33 @@ internal sealed class ResidentOidcEvents(
         services.GetRequiredService<TenantContext>().Set(found.Id, found.Code, found.Name, found.NameEn);
         services.GetRequiredService<AuditActor>().ActAsSystem("resident-sign-in");
         var db = services.GetRequiredService<MadoguchiDb>();
-        var account = await db.Set<ResidentAccount>().SingleOrDefaultAsync(r => r.Issuer == issuer && r.Subject == subject);
-        if (account is null)
-        {
-            account = new ResidentAccount { TenantId = found.Id, Issuer = issuer, Subject = subject, Name = "" };
-            db.Add(account);
-        }
-        else
-        {
-            account.Version++;
-        }
-
         var principal = context.Principal!;
-        account.Name = principal.FindFirstValue("name") ?? account.Name;
-        account.Address = principal.FindFirstValue("address") ?? account.Address;
-        account.BirthDate = ResidentClaims.ParseBirthDate(principal.FindFirstValue("birthdate")) ?? account.BirthDate;
-        account.Gender = principal.FindFirstValue("gender") is { } gender ? ResidentClaims.ParseGender(gender) : account.Gender;
         var acr = context.Properties!.Items.TryGetValue(AcrItem, out var a) ? a : null;
-        account.Assurance = acr is null
-            ? options.Value.DefaultAssurance
-            : options.Value.CardAcrValues.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(acr, StringComparer.Ordinal) ? AssuranceLevel.Card : AssuranceLevel.Password;
-        account.LastSignInAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+        ResidentAccount account;
+        // Two first sign-ins of one person at once (two tabs, a double tap) race on the unique
+        // (tenant, issuer, subject) index; the loser reads the winner's row and updates it.
+        for (var attempt = 1; ; attempt++)
+        {
+            account = await db.Set<ResidentAccount>().SingleOrDefaultAsync(r => r.Issuer == issuer && r.Subject == subject)
+                ?? db.Add(new ResidentAccount { TenantId = found.Id, Issuer = issuer, Subject = subject, Name = "" }).Entity;
+            account.Name = principal.FindFirstValue("name") ?? account.Name;
+            account.Address = principal.FindFirstValue("address") ?? account.Address;
+            account.BirthDate = ResidentClaims.ParseBirthDate(principal.FindFirstValue("birthdate")) ?? account.BirthDate;
+            account.Gender = principal.FindFirstValue("gender") is { } gender ? ResidentClaims.ParseGender(gender) : account.Gender;
+            account.Assurance = acr is null
+                ? options.Value.DefaultAssurance
+                : options.Value.CardAcrValues.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(acr, StringComparer.Ordinal) ? AssuranceLevel.Card : AssuranceLevel.Password;
+            account.LastSignInAt = time.GetUtcNow().UtcDateTime;
+            try
+            {
+                await db.SaveChangesAsync(context.HttpContext.RequestAborted);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
 
         context.Principal = ResidentClaims.Principal(account, account.Assurance);
         context.Properties.Items.Remove(IssuerItem);

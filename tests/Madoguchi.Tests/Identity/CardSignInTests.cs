@@ -49,6 +49,17 @@ public sealed class CardSignInTests(DevIdpApp app) : IClassFixture<DevIdpApp>
     }
 
     [Fact]
+    public async Task Two_first_sign_ins_at_once_make_one_account_and_both_succeed()
+    {
+        var tenant = await app.TenantAsync();
+        var both = await Task.WhenAll(
+            app.KestrelBrowser().SignInAsPersonaAsync(tenant.Code, "yamada"),
+            app.KestrelBrowser().SignInAsPersonaAsync(tenant.Code, "yamada"));
+        Assert.All(both, step => Assert.Contains("山田", step.AsPage().Text));
+        Assert.Single(await AccountsAsync(tenant.Id));
+    }
+
+    [Fact]
     public async Task Persona_without_card_gets_the_lower_level()
     {
         var tenant = await app.TenantAsync();
