@@ -10,19 +10,19 @@ namespace Madoguchi.Tests.Identity;
 /// <summary>Residents without a card: e-mail registration, verification link, password sign-in, lockout.</summary>
 public sealed partial class PasswordAccountTests(MadoguchiApp app) : IClassFixture<MadoguchiApp>
 {
-    private const string Password = "kakunin-pass-2026";
+    private static readonly string Password = "kakunin9-" + Guid.NewGuid().ToString("N");
 
     [GeneratedRegex(@"https?://\S+/account/verify-email\?\S+")]
     private static partial Regex VerificationLink();
 
     private static string NewEmail() => $"resident-{Guid.NewGuid():N}@example.jp";
 
-    private async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string tenantCode, string email, string password = Password, string name = "高橋 花子") =>
+    private async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string tenantCode, string email, string? password = null, string name = "高橋 花子") =>
         await client.SubmitAsync($"/{tenantCode}/account/register", new Dictionary<string, string>
         {
             ["Input.Name"] = name,
             ["Input.Email"] = email,
-            ["Input.Password"] = password,
+            ["Input.Password"] = password ?? Password,
         });
 
     private async Task<string> VerificationLinkAsync(string email)

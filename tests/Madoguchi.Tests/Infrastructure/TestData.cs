@@ -10,7 +10,8 @@ namespace Madoguchi.Tests.Infrastructure;
 /// <summary>Builders for the data a test needs; never rely on demo data or counts.</summary>
 public static class TestData
 {
-    public const string Password = "correct-horse-battery-9";
+    // Generated per run: a test password is not a secret, and must not look like one.
+    public static readonly string Password = "pw9-" + Guid.NewGuid().ToString("N");
 
     public sealed record TenantInfo(Guid Id, string Code, string Name, Guid DepartmentId, string DepartmentName);
 
