@@ -155,6 +155,14 @@ public static class PlatformModule
             Console.WriteLine($"[{p.Kind}] chain {p.ChainId} #{p.Sequence}: {p.Message}");
         }
 
+        // The heads, for copying to a log outside the database (see docs/architecture.md).
+        var heads = await scope.ServiceProvider.GetRequiredService<MadoguchiDb>().Set<AuditHead>().AsNoTracking()
+            .Where(h => chain == null || h.ChainId == chain).OrderBy(h => h.ChainId).ToListAsync();
+        foreach (var head in heads)
+        {
+            Console.WriteLine($"head {head.ChainId} #{head.Sequence} {head.Hash}");
+        }
+
         Console.WriteLine(result.IsIntact ? "問題は見つかりませんでした (intact)." : $"{result.Problems.Count} 件の問題が見つかりました (tampered).");
         return result.IsIntact ? 0 : 1;
     }

@@ -25,7 +25,7 @@ internal static class AuditRecorder
     private static IEnumerable<EntityEntry> AuditableEntries(MadoguchiDb db) =>
         db.ChangeTracker.Entries().Where(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not AuditEntry
+            && e.Entity is not AuditEntry and not AuditHead
             && !Attribute.IsDefined(e.Metadata.ClrType, typeof(NotAuditedAttribute)));
 
     public static async Task RecordAsync(MadoguchiDb db, CancellationToken ct)
@@ -68,6 +68,16 @@ internal static class AuditRecorder
                 entry.Hash = AuditHash.Compute(entry);
                 previous = entry.Hash;
                 db.AuditEntries.Add(entry);
+            }
+
+            var head = await db.Set<AuditHead>().FindAsync([chain.Key], ct);
+            if (head is null)
+            {
+                db.Add(new AuditHead { ChainId = chain.Key, Sequence = sequence, Hash = previous });
+            }
+            else
+            {
+                (head.Sequence, head.Hash) = (sequence, previous);
             }
         }
     }

@@ -6,7 +6,8 @@ namespace Madoguchi.Platform.Audit;
 /// <summary>
 /// Walks each chain in order and reports every entry whose hash, predecessor link or number does
 /// not fit: an edited row breaks its own hash, a deleted one leaves a gap and a broken link, an
-/// inserted one breaks the link of its successor.
+/// inserted one breaks the link of its successor, and removed newest entries no longer match the
+/// chain's <see cref="AuditHead"/>.
 /// </summary>
 public sealed class AuditVerifier(MadoguchiDb db)
 {
@@ -27,6 +28,7 @@ public sealed class AuditVerifier(MadoguchiDb db)
             query = query.Where(e => e.ChainId == only);
         }
 
+        var last = new Dictionary<Guid, (long Sequence, string Hash)>();
         Guid? chain = null;
         long expected = 0;
         var previous = AuditHash.Genesis;
@@ -58,6 +60,18 @@ public sealed class AuditVerifier(MadoguchiDb db)
 
             previous = e.Hash;
             expected = e.Sequence + 1;
+            last[e.ChainId] = (e.Sequence, e.Hash);
+        }
+
+        var heads = await db.Set<AuditHead>().AsNoTracking()
+            .Where(h => chainId == null || h.ChainId == chainId).ToListAsync(ct);
+        foreach (var head in heads)
+        {
+            if (!last.TryGetValue(head.ChainId, out var tail) || tail.Sequence != head.Sequence || tail.Hash != head.Hash)
+            {
+                problems.Add(new(head.ChainId, head.Sequence, "truncated",
+                    $"最新の記録（番号 {head.Sequence}）が見つからないか一致しません（末尾の記録が削除された可能性があります）。"));
+            }
         }
 
         return new Result(checkedCount, problems);

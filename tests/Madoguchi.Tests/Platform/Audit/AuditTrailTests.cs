@@ -45,6 +45,7 @@ public sealed class AuditTrailTests(MadoguchiApp app) : IClassFixture<MadoguchiA
     [InlineData("altered")]
     [InlineData("deleted")]
     [InlineData("inserted")]
+    [InlineData("truncated")]
     public async Task Verification_catches_a_tampered_row(string tampering)
     {
         var tenant = await app.TenantAsync();
@@ -69,6 +70,10 @@ public sealed class AuditTrailTests(MadoguchiApp app) : IClassFixture<MadoguchiA
                 case "deleted":
                     await db.AuditEntries.Where(e => e.Id == second.Id).ExecuteDeleteAsync();
                     break;
+                case "truncated":
+                    // The newest entries removed: the chain that is left is consistent in itself.
+                    await db.AuditEntries.Where(e => e.ChainId == tenant.Id && e.Sequence > 1).ExecuteDeleteAsync();
+                    break;
                 case "inserted":
                     // A forged entry slipped in after the last one, with a made-up hash.
                     var last = await db.AuditEntries.Where(e => e.ChainId == tenant.Id).MaxAsync(e => e.Sequence);
@@ -84,7 +89,7 @@ public sealed class AuditTrailTests(MadoguchiApp app) : IClassFixture<MadoguchiA
 
         var result = await VerifyAsync(tenant.Id);
         Assert.False(result.IsIntact);
-        Assert.Contains(result.Problems, p => p.Kind == (tampering switch { "altered" => "altered", "deleted" => "missing", _ => "link" }));
+        Assert.Contains(result.Problems, p => p.Kind == (tampering switch { "altered" => "altered", "deleted" => "missing", "truncated" => "truncated", _ => "link" }));
     }
 
     [Fact]
@@ -152,6 +157,7 @@ public sealed class AuditTrailTests(MadoguchiApp app) : IClassFixture<MadoguchiA
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Contains("監査証跡の検証", output);
+        Assert.Contains("head ", output);
         return process.ExitCode;
     }
 }

@@ -173,6 +173,25 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Madoguchi.Platform.Audit.AuditHead", b =>
+                {
+                    b.Property<Guid>("ChainId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ChainId");
+
+                    b.ToTable("AuditHead");
+                });
+
             modelBuilder.Entity("Madoguchi.Platform.Mail.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")

@@ -168,6 +168,25 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Madoguchi.Platform.Audit.AuditHead", b =>
+                {
+                    b.Property<Guid>("ChainId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChainId");
+
+                    b.ToTable("AuditHead");
+                });
+
             modelBuilder.Entity("Madoguchi.Platform.Mail.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")
