@@ -115,6 +115,26 @@ public sealed partial class StaffAdministrationTests(MadoguchiApp app) : IClassF
     }
 
     [Fact]
+    public async Task Admin_resets_a_members_lost_authenticator_and_the_member_enrols_again()
+    {
+        var tenant = await app.TenantAsync();
+        var (_, admin) = await app.TenantAdminAsync(tenant);
+        var member = await app.StaffAsync(tenant, (StaffRoleKind.TenantAdmin, null));
+        var oldKey = await app.EnableTotpAsync(member);
+
+        var reset = await admin.SubmitAsync($"/{tenant.Code}/staff/members/{member.Id}", new Dictionary<string, string>(), "form[action*=ResetTwoFactor]");
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        // Password alone now; as an admin the member is sent to enrol a new authenticator.
+        var client = await app.SignInAsync(member);
+        var next = await client.GetAsync($"/{tenant.Code}/staff/members");
+        Assert.Equal("/staff/two-factor", next.Headers.Location!.OriginalString);
+        var setup = await client.GetPageAsync("/staff/two-factor");
+        var newKey = setup.Document.QuerySelector("code")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.NotEqual(oldKey, newKey);
+    }
+
+    [Fact]
     public async Task Two_admins_editing_one_department_the_second_is_told_instead_of_overwriting()
     {
         var tenant = await app.TenantAsync();

@@ -13,7 +13,7 @@ namespace Madoguchi.Platform.Staff.Members;
 
 [Authorize(Policy = StaffPolicies.TenantAdmin)]
 public sealed class MemberDetailModel(
-    MadoguchiDb db, TenantContext tenant, UserManager<StaffUser> users, IStringLocalizer<SharedResource> l) : PageModel
+    MadoguchiDb db, TenantContext tenant, UserManager<StaffUser> users, SignInManager<StaffUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record RoleRow(Guid Id, string Label);
     public sealed record DepartmentOption(Guid Id, string Name);
@@ -99,6 +99,26 @@ public sealed class MemberDetailModel(
         // The member's cookie carries roles: a new security stamp makes it re-read them.
         await users.UpdateSecurityStampAsync(member);
         TempData["notice"] = l["役割を外しました。"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>For a member who lost the authenticator: the key is replaced and they enrol again.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken ct)
+    {
+        var member = await FindAsync(id, ct);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(member, false);
+        await users.ResetAuthenticatorKeyAsync(member);
+        if (IsSelf(id))
+        {
+            await signIn.RefreshSignInAsync(member);
+        }
+
+        TempData["notice"] = l["二要素認証をリセットしました。"].Value;
         return RedirectToPage(new { id });
     }
 
