@@ -127,43 +127,6 @@ public static class PlatformModule
         await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
     }
 
-    /// <summary>Runs a maintenance command instead of the web host: <c>audit verify [団体コード]</c>.</summary>
-    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
-    {
-        if (args is not ["audit", "verify", ..])
-        {
-            return null;
-        }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        Guid? chain = null;
-        if (args is [_, _, var code, ..])
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
-            chain = await db.Tenants.Where(t => t.Code == code).Select(t => (Guid?)t.Id).SingleOrDefaultAsync();
-            if (chain is null)
-            {
-                Console.WriteLine($"団体コード {code} の自治体はありません。");
-                return 2;
-            }
-        }
-
-        var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(chain, CancellationToken.None);
-        Console.WriteLine($"監査証跡の検証: {result.EntriesChecked} 件を確認しました。");
-        foreach (var p in result.Problems)
-        {
-            Console.WriteLine($"[{p.Kind}] chain {p.ChainId} #{p.Sequence}: {p.Message}");
-        }
-
-        // The heads, for copying to a log outside the database (see docs/architecture.md).
-        var heads = await scope.ServiceProvider.GetRequiredService<MadoguchiDb>().Set<AuditHead>().AsNoTracking()
-            .Where(h => chain == null || h.ChainId == chain).OrderBy(h => h.ChainId).ToListAsync();
-        foreach (var head in heads)
-        {
-            Console.WriteLine($"head {head.ChainId} #{head.Sequence} {head.Hash}");
-        }
-
-        Console.WriteLine(result.IsIntact ? "問題は見つかりませんでした (intact)." : $"{result.Problems.Count} 件の問題が見つかりました (tampered).");
-        return result.IsIntact ? 0 : 1;
-    }
+    /// <summary>Runs a maintenance command instead of the web host (see <see cref="MaintenanceCommands"/>).</summary>
+    public static Task<int?> RunCommandAsync(this WebApplication app, string[] args) => MaintenanceCommands.RunAsync(app, args);
 }

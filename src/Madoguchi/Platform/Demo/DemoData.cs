@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Staff;
@@ -104,7 +103,7 @@ internal sealed class DemoData(
 
     private async Task<string> CreateAsync(StaffUser user, string label)
     {
-        var password = GeneratePassword();
+        var password = GeneratedPassword.New();
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
@@ -112,20 +111,5 @@ internal sealed class DemoData(
         }
 
         return $"{label}: {user.Email} / {password}";
-    }
-
-    private static string GeneratePassword()
-    {
-        // No look-alike characters (0/O, 1/l/I), so it can be read off a screen and typed.
-        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        while (true)
-        {
-            // The password policy asks for a digit and a lower-case letter.
-            var password = RandomNumberGenerator.GetString(alphabet, 16);
-            if (password.Any(char.IsAsciiDigit) && password.Any(char.IsAsciiLetterLower))
-            {
-                return password;
-            }
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Madoguchi.Platform.Audit;
@@ -131,33 +130,15 @@ public sealed class AuditTrailTests(MadoguchiApp app) : IClassFixture<MadoguchiA
     }
 
     [Fact]
-    public async Task The_audit_verify_command_exits_non_zero_on_a_tampered_trail()
+    public async Task The_audit_verify_command_exits_non_zero_on_a_tampered_trail_and_prints_the_heads()
     {
         var tenant = await app.TenantAsync();
-        var dll = typeof(Program).Assembly.Location;
-        var connection = app.Services.GetRequiredService<Madoguchi.Platform.Data.StorageInfo>().ConnectionString;
+        var intact = await app.RunAsync("audit", "verify", tenant.Code);
+        Assert.Equal(0, intact.ExitCode);
+        Assert.Contains("監査証跡の検証", intact.Output);
+        Assert.Contains($"head {tenant.Id}", intact.Output);
 
-        Assert.Equal(0, await RunCommandAsync(dll, connection, tenant.Code));
         await app.DbAsync(db => db.AuditEntries.Where(e => e.ChainId == tenant.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "x")));
-        Assert.Equal(1, await RunCommandAsync(dll, connection, tenant.Code));
-    }
-
-    private static async Task<int> RunCommandAsync(string dll, string connection, string code)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { dll, "audit", "verify", code })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Madoguchi"] = connection;
-        start.Environment["Platform__DataDirectory"] = Path.GetTempPath();
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.Contains("監査証跡の検証", output);
-        Assert.Contains("head ", output);
-        return process.ExitCode;
+        Assert.Equal(1, (await app.RunAsync("audit", "verify", tenant.Code)).ExitCode);
     }
 }
