@@ -1,10 +1,12 @@
 using Madoguchi.Identity;
 using Madoguchi.Platform;
+using Madoguchi.Procedures;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.AddIdentityModule();
+builder.AddProcedures();
 
 var app = builder.Build();
 

@@ -14,7 +14,7 @@ namespace Madoguchi.Platform.Demo;
 /// read only) so that ./run can show them again; nothing is a fixed default.
 /// </summary>
 internal sealed class DemoData(
-    MadoguchiDb db, UserManager<StaffUser> users, AuditActor actor, IOptions<PlatformOptions> options,
+    MadoguchiDb db, UserManager<StaffUser> users, AuditActor actor, IOptions<PlatformOptions> options, IServiceScopeFactory scopes,
     IConfiguration configuration, IHostEnvironment environment, ILogger<DemoData> log)
 {
     public sealed record Municipality(string Code, string Name, string NameEn, string Prefecture, (string Ja, string En)[] Departments);
@@ -49,6 +49,24 @@ internal sealed class DemoData(
         actor.ActAsSystem("demo-data");
         await EnsureMunicipalitiesAsync();
         await EnsureFirstLoginsAsync();
+        await EnsureModuleContentAsync();
+    }
+
+    /// <summary>Each module's demo rows, written in a scope of that municipality (tenant filter and guard apply).</summary>
+    private async Task EnsureModuleContentAsync()
+    {
+        var tenants = await db.Tenants.Where(t => Municipalities.Select(m => m.Code).Contains(t.Code))
+            .Select(t => new { t.Id, t.Code, t.Name, t.NameEn }).ToListAsync();
+        foreach (var tenant in tenants)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.NameEn);
+            scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("demo-data");
+            foreach (var content in scope.ServiceProvider.GetServices<IDemoContent>())
+            {
+                await content.EnsureAsync(tenant.Id);
+            }
+        }
     }
 
     private async Task EnsureMunicipalitiesAsync()

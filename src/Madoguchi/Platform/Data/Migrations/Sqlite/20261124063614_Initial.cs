@@ -315,6 +315,48 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Procedure",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LifeEvents = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Assurance = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StandardProcessingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    FeeYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    FeeNote = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublishedVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Procedure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Procedure_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Procedure_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffInvitation",
                 columns: table => new
                 {
@@ -376,6 +418,29 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         name: "FK_StaffRole_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcedureVersion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureVersion_Procedure_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedure",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -448,6 +513,33 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "IX_OutboxMails_TenantId",
                 table: "OutboxMails",
                 column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedure_DepartmentId",
+                table: "Procedure",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedure_TenantId_Key",
+                table: "Procedure",
+                columns: new[] { "TenantId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedure_TenantId_Status",
+                table: "Procedure",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersion_ProcedureId",
+                table: "ProcedureVersion",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersion_TenantId_ProcedureId_Number",
+                table: "ProcedureVersion",
+                columns: new[] { "TenantId", "ProcedureId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResidentAccounts_TenantId_Issuer_Subject",
@@ -538,6 +630,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "OutboxMails");
 
             migrationBuilder.DropTable(
+                name: "ProcedureVersion");
+
+            migrationBuilder.DropTable(
                 name: "ResidentAccounts");
 
             migrationBuilder.DropTable(
@@ -548,6 +643,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Procedure");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

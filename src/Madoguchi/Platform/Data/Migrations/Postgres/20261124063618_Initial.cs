@@ -316,6 +316,48 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Procedure",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TitleEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LifeEvents = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Assurance = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StandardProcessingDays = table.Column<int>(type: "integer", nullable: true),
+                    FeeYen = table.Column<long>(type: "bigint", nullable: false),
+                    FeeNote = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PublishedVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Procedure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Procedure_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Procedure_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffInvitation",
                 columns: table => new
                 {
@@ -377,6 +419,29 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         name: "FK_StaffRole_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcedureVersion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Definition = table.Column<string>(type: "text", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcedureVersion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProcedureVersion_Procedure_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedure",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -449,6 +514,33 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 name: "IX_OutboxMails_TenantId",
                 table: "OutboxMails",
                 column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedure_DepartmentId",
+                table: "Procedure",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedure_TenantId_Key",
+                table: "Procedure",
+                columns: new[] { "TenantId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Procedure_TenantId_Status",
+                table: "Procedure",
+                columns: new[] { "TenantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersion_ProcedureId",
+                table: "ProcedureVersion",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcedureVersion_TenantId_ProcedureId_Number",
+                table: "ProcedureVersion",
+                columns: new[] { "TenantId", "ProcedureId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResidentAccounts_TenantId_Issuer_Subject",
@@ -539,6 +631,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 name: "OutboxMails");
 
             migrationBuilder.DropTable(
+                name: "ProcedureVersion");
+
+            migrationBuilder.DropTable(
                 name: "ResidentAccounts");
 
             migrationBuilder.DropTable(
@@ -549,6 +644,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Procedure");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
