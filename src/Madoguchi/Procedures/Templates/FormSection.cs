@@ -1,0 +1,3 @@
+namespace Madoguchi.Procedures.Templates;
+
+public sealed record FormSection(string Title, string? TitleEn, string? Help, IReadOnlyList<FormField> Fields);
