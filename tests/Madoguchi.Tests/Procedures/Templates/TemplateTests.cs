@@ -107,8 +107,8 @@ public sealed partial class TemplateTests
     {
         foreach (var (field, scope, _) in Fields(Library.Find(key)!).Where(f => f.Field.Widget != FieldWidget.File))
         {
-            var s = Resolve(scope, field.Pointer!)!.Value;
             var where = $"{key}: {field.Pointer} ({field.Widget})";
+            var s = Resolve(scope, field.Pointer!) ?? throw new Xunit.Sdk.XunitException(where + " is not in the schema");
             switch (field.Widget)
             {
                 case FieldWidget.Kana:
