@@ -1,0 +1,459 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Madoguchi.Procedures.Templates;
+
+namespace Madoguchi.Tests.Procedures.Templates;
+
+/// <summary>
+/// The shipped procedure templates are data that no compiler checks: these tests hold every template
+/// to the rules of docs/forms.md, so that a form can always be rendered and nothing required is hidden.
+/// </summary>
+public sealed partial class TemplateTests
+{
+    private static readonly TemplateLibrary Library = TemplateLibrary.Embedded;
+
+    private static readonly string[] Categories = ["子育て", "介護", "防災", "住民異動", "健康"];
+    private static readonly string[] LifeEvents = ["妊娠・出産", "子育て", "介護", "引越し", "災害", "死亡"];
+
+    public static TheoryData<string> Keys => new(TemplateLibrary.Embedded.All.Select(t => t.Key));
+
+    [Fact]
+    public void The_28_priority_procedures_load_with_unique_keys()
+    {
+        var keys = Library.All.Select(t => t.Key).ToList();
+        Assert.Equal(28, keys.Count);
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(keys, k => Assert.Matches(StableKey(), k));
+    }
+
+    [Fact]
+    public void Find_returns_a_template_by_key_and_null_for_an_unknown_key()
+    {
+        Assert.Equal("児童手当 認定請求", Library.Find("jidou-teate-nintei")?.Title);
+        Assert.Equal("罹災証明書の発行申請", Library.Find("risai-shoumei")?.Title);
+        Assert.Null(Library.Find("no-such-procedure"));
+    }
+
+    [Fact]
+    public void The_library_loads_once()
+    {
+        Assert.Same(Library.All, Library.All);
+        Assert.Same(Library.Find("hoiku-riyou-moushikomi"), Library.All.Single(t => t.Key == "hoiku-riyou-moushikomi"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Each_template_describes_itself_in_Japanese_and_English(string key)
+    {
+        var t = Library.Find(key)!;
+        Assert.False(string.IsNullOrWhiteSpace(t.Title));
+        Assert.False(string.IsNullOrWhiteSpace(t.TitleEn));
+        Assert.False(string.IsNullOrWhiteSpace(t.Description));
+        Assert.False(string.IsNullOrWhiteSpace(t.DescriptionEn));
+        Assert.False(string.IsNullOrWhiteSpace(t.Department));
+        Assert.False(string.IsNullOrWhiteSpace(t.Source));
+        Assert.Contains(t.Category, Categories);
+        Assert.NotEmpty(t.LifeEvents);
+        Assert.All(t.LifeEvents, e => Assert.Contains(e, LifeEvents));
+        Assert.NotEmpty(t.Keywords);
+        Assert.True(Enum.IsDefined(t.Assurance));
+        Assert.True(t.Fee.AmountYen >= 0);
+        Assert.True(t.StandardProcessingDays is null or > 0);
+        Assert.Matches(Japanese(), t.Title);
+        Assert.Matches(Japanese(), t.Description);
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Each_schema_is_a_2020_12_object_with_ascii_camel_case_property_names(string key)
+    {
+        var schema = Library.Find(key)!.Schema;
+        Assert.Equal(JsonValueKind.Object, schema.ValueKind);
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.GetProperty("$schema").GetString());
+        Assert.Equal("object", schema.GetProperty("type").GetString());
+        Assert.All(PropertyNames(schema), name => Assert.Matches(CamelCase(), name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Every_layout_field_has_a_Japanese_label_and_an_English_one(string key)
+    {
+        var fields = Fields(Library.Find(key)!).ToList();
+        Assert.NotEmpty(fields);
+        Assert.All(fields, f =>
+        {
+            Assert.Matches(Japanese(), f.Field.Label);
+            Assert.False(string.IsNullOrWhiteSpace(f.Field.LabelEn), $"{f.Field.Label} has no English label");
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Every_layout_pointer_resolves_to_a_schema_property(string key)
+    {
+        var t = Library.Find(key)!;
+        foreach (var (field, scope, _) in Fields(t).Where(f => f.Field.Widget != FieldWidget.File))
+        {
+            Assert.NotNull(field.Pointer);
+            Assert.True(Resolve(scope, field.Pointer!) is not null, $"{key}: {field.Pointer} is not in the schema");
+            Assert.Null(field.Attachment);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Each_widget_has_the_schema_its_input_needs(string key)
+    {
+        foreach (var (field, scope, _) in Fields(Library.Find(key)!).Where(f => f.Field.Widget != FieldWidget.File))
+        {
+            var where = $"{key}: {field.Pointer} ({field.Widget})";
+            var s = Resolve(scope, field.Pointer!) ?? throw new Xunit.Sdk.XunitException(where + " is not in the schema");
+            switch (field.Widget)
+            {
+                case FieldWidget.Kana:
+                    Assert.True(s.GetProperty("pattern").GetString() == "^[ァ-ヶー　 ]+$", where);
+                    break;
+                case FieldWidget.Date:
+                    Assert.True(s.GetProperty("format").GetString() == "date", where);
+                    break;
+                case FieldWidget.MyNumber:
+                    Assert.True(s.GetProperty("pattern").GetString() == @"^\d{12}$", where);
+                    break;
+                case FieldWidget.PostalCode:
+                    Assert.True(s.GetProperty("pattern").GetString() == @"^\d{3}-?\d{4}$", where);
+                    break;
+                case FieldWidget.Phone:
+                    Assert.True(s.GetProperty("pattern").GetString() == @"^0\d{1,4}-?\d{1,4}-?\d{3,4}$", where);
+                    break;
+                case FieldWidget.Email:
+                    Assert.True(s.GetProperty("format").GetString() == "email", where);
+                    break;
+                case FieldWidget.BankAccount:
+                    Assert.True(Names(s, "required").SetEquals(["bankCode", "branchCode", "accountType", "accountNumber", "holderKana"]), where);
+                    break;
+                case FieldWidget.Choice:
+                    Assert.True(s.GetProperty("enum").GetArrayLength() >= 2, where);
+                    break;
+                case FieldWidget.MultiChoice:
+                    Assert.True(s.GetProperty("type").GetString() == "array" && s.GetProperty("uniqueItems").GetBoolean(), where);
+                    Assert.True(s.GetProperty("items").GetProperty("enum").GetArrayLength() >= 2, where);
+                    break;
+                case FieldWidget.Checkbox:
+                    Assert.True(s.GetProperty("type").GetString() == "boolean", where);
+                    break;
+                case FieldWidget.Consent:
+                    Assert.True(s.GetProperty("const").GetBoolean(), where);
+                    Assert.False(string.IsNullOrWhiteSpace(field.Help), where + " must show the text consented to");
+                    break;
+                case FieldWidget.Integer or FieldWidget.Number:
+                    Assert.True(s.GetProperty("type").GetString() == (field.Widget == FieldWidget.Integer ? "integer" : "number"), where);
+                    Assert.True(s.TryGetProperty("minimum", out _), where);
+                    break;
+                case FieldWidget.Repeat:
+                    Assert.True(s.GetProperty("type").GetString() == "array" && s.GetProperty("items").GetProperty("type").GetString() == "object", where);
+                    Assert.NotEmpty(field.Fields ?? []);
+                    Assert.False(string.IsNullOrWhiteSpace(field.ItemLabel), where);
+                    break;
+                default:
+                    Assert.True(s.GetProperty("type").GetString() == "string", where);
+                    break;
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Every_required_property_is_asked_for_in_the_layout(string key)
+    {
+        var t = Library.Find(key)!;
+        var asked = Fields(t).Where(f => f.Field.Pointer is not null).Select(f => (Path: f.Path, f.Field.Widget)).ToList();
+        var required = RequiredPaths(t.Schema, "").Distinct().ToList();
+        Assert.NotEmpty(required);
+        foreach (var path in required)
+        {
+            var covered = asked.Any(a => a.Path == path
+                || a.Path.StartsWith(path + "/", StringComparison.Ordinal)
+                || (a.Widget == FieldWidget.BankAccount && path.StartsWith(a.Path + "/", StringComparison.Ordinal)));
+            Assert.True(covered, $"{key}: required {path} is not in the layout");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void File_fields_name_attachments_of_the_template_and_every_attachment_is_asked_for(string key)
+    {
+        var t = Library.Find(key)!;
+        var attachmentKeys = t.Attachments.Select(a => a.Key).ToList();
+        Assert.Equal(attachmentKeys.Count, attachmentKeys.Distinct(StringComparer.Ordinal).Count());
+        var files = Fields(t).Where(f => f.Field.Widget == FieldWidget.File).Select(f => f.Field).ToList();
+        Assert.All(files, f => Assert.Contains(f.Attachment, attachmentKeys));
+        Assert.All(files, f => Assert.Null(f.Pointer));
+        Assert.All(t.Attachments, a =>
+        {
+            Assert.Contains(a.Key, files.Select(f => f.Attachment));
+            Assert.NotEmpty(a.Accept);
+            Assert.Matches(Japanese(), a.Label);
+        });
+
+        // A required document behind a condition could never be uploaded when the condition is false.
+        Assert.All(t.Attachments.Where(a => a.Required), a => Assert.All(files.Where(f => f.Attachment == a.Key), f => Assert.Null(f.ShowIf)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Show_if_pointers_resolve_and_compare_with_values_the_field_can_take(string key)
+    {
+        foreach (var (field, scope, _) in Fields(Library.Find(key)!).Where(f => f.Field.ShowIf is not null))
+        {
+            var condition = field.ShowIf!;
+            var target = Resolve(scope, condition.Pointer);
+            Assert.True(target is not null, $"{key}: showIf {condition.Pointer} of {field.Label} is not in the schema");
+            var values = condition.EqualTo is { } single ? [single] : condition.In ?? [];
+            Assert.True(values.Count > 0, $"{key}: showIf of {field.Label} has neither equals nor in");
+            foreach (var value in values)
+            {
+                if (target!.Value.TryGetProperty("enum", out var allowed))
+                {
+                    Assert.Contains(allowed.EnumerateArray(), a => JsonElement.DeepEquals(a, value));
+                }
+                else
+                {
+                    Assert.Equal("boolean", target.Value.GetProperty("type").GetString());
+                    Assert.True(value.ValueKind is JsonValueKind.True or JsonValueKind.False, $"{key}: {condition.Pointer} is a boolean");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("保育", "hoiku-riyou-moushikomi")]
+    [InlineData("介護", "youkaigo-nintei-shinki")]
+    [InlineData("転入", "tenshutsu-tennyu-yoyaku")]
+    [InlineData("児童", "jidou-teate-nintei")]
+    [InlineData("妊娠", "ninshin-todoke")]
+    [InlineData("罹災", "risai-shoumei")]
+    [InlineData("child allowance", "jidou-teate-nintei")]
+    public void Two_character_Japanese_terms_find_their_procedures(string term, string expected)
+    {
+        var found = Library.Search(term);
+        Assert.Contains(found, t => t.Key == expected);
+        Assert.All(found, t => Assert.True(
+            t.Title.Contains(term, StringComparison.Ordinal) || t.TitleEn.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || t.Keywords.Any(k => k.Contains(term, StringComparison.OrdinalIgnoreCase)) || t.Description.Contains(term, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_blank_search_finds_nothing()
+    {
+        Assert.Empty(Library.Search("  "));
+    }
+
+    [Theory]
+    [InlineData("jidou-teate-nintei")]
+    [InlineData("hoiku-riyou-moushikomi")]
+    [InlineData("risai-shoumei")]
+    public void The_sample_application_has_every_required_property_and_nothing_undeclared(string key)
+    {
+        var schema = Library.Find(key)!.Schema;
+        var sample = JsonNode.Parse(SampleApplications.For(key))!;
+        var missing = MissingRequired(schema, sample, "").ToList();
+        Assert.True(missing.Count == 0, $"{key} sample lacks: {string.Join(", ", missing)}");
+        var undeclared = Undeclared(schema, sample, "").ToList();
+        Assert.True(undeclared.Count == 0, $"{key} sample has undeclared: {string.Join(", ", undeclared)}");
+    }
+
+    [Fact]
+    public void A_sample_missing_a_required_property_is_noticed()
+    {
+        // Guards the structural check itself: without it the sample test could pass by checking nothing.
+        var schema = Library.Find("risai-shoumei")!.Schema;
+        var sample = JsonNode.Parse(SampleApplications.For("risai-shoumei"))!.AsObject();
+        sample["property"]!.AsObject().Remove("address");
+        Assert.Contains("/property/address", MissingRequired(schema, sample, ""));
+    }
+
+    private sealed record LaidOutField(FormField Field, JsonElement Scope, string Path);
+
+    /// <summary>Every field of the layout with the schema its pointer is relative to (the root, or a
+    /// repeat's items) and its path in the data with "[]" for each array level.</summary>
+    private static IEnumerable<LaidOutField> Fields(ProcedureTemplate t)
+    {
+        return t.Layout.Pages.SelectMany(p => p.Sections).SelectMany(s => s.Fields).SelectMany(f => Walk(f, t.Schema, ""));
+
+        static IEnumerable<LaidOutField> Walk(FormField field, JsonElement scope, string prefix)
+        {
+            var path = prefix + field.Pointer;
+            yield return new LaidOutField(field, scope, path);
+            if (field.Widget == FieldWidget.Repeat && Resolve(scope, field.Pointer!) is { } array)
+            {
+                foreach (var inner in (field.Fields ?? []).SelectMany(f => Walk(f, array.GetProperty("items"), path + "/[]")))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static JsonElement? Resolve(JsonElement schema, string pointer)
+    {
+        var node = schema;
+        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!node.TryGetProperty("properties", out var properties) || !properties.TryGetProperty(segment, out node))
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+
+    /// <summary>Paths that some branch of the schema requires: plain "required", the "then" of an
+    /// if/then, and "dependentRequired".</summary>
+    private static IEnumerable<string> RequiredPaths(JsonElement node, string path)
+    {
+        foreach (var name in Names(node, "required"))
+        {
+            yield return path + "/" + name;
+        }
+
+        if (node.TryGetProperty("dependentRequired", out var dependent))
+        {
+            foreach (var name in dependent.EnumerateObject().SelectMany(d => d.Value.EnumerateArray()))
+            {
+                yield return path + "/" + name.GetString();
+            }
+        }
+
+        if (node.TryGetProperty("properties", out var properties))
+        {
+            foreach (var p in properties.EnumerateObject().SelectMany(p => RequiredPaths(p.Value, path + "/" + p.Name)))
+            {
+                yield return p;
+            }
+        }
+
+        if (node.TryGetProperty("items", out var items))
+        {
+            foreach (var p in RequiredPaths(items, path + "/[]"))
+            {
+                yield return p;
+            }
+        }
+
+        if (node.TryGetProperty("allOf", out var allOf))
+        {
+            foreach (var p in allOf.EnumerateArray().Where(b => b.TryGetProperty("then", out _)).SelectMany(b => RequiredPaths(b.GetProperty("then"), path)))
+            {
+                yield return p;
+            }
+        }
+    }
+
+    private static IEnumerable<string> MissingRequired(JsonElement schema, JsonNode data, string path)
+    {
+        if (data is JsonObject obj)
+        {
+            foreach (var name in Names(schema, "required").Where(n => !obj.ContainsKey(n)))
+            {
+                yield return path + "/" + name;
+            }
+
+            foreach (var (name, value) in obj)
+            {
+                if (value is not null && Resolve(schema, "/" + name) is { } child)
+                {
+                    foreach (var m in MissingRequired(child, value, path + "/" + name))
+                    {
+                        yield return m;
+                    }
+                }
+            }
+        }
+        else if (data is JsonArray array && schema.TryGetProperty("items", out var items))
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                foreach (var m in MissingRequired(items, array[i]!, $"{path}/{i}"))
+                {
+                    yield return m;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Undeclared(JsonElement schema, JsonNode data, string path)
+    {
+        if (data is JsonObject obj)
+        {
+            foreach (var (name, value) in obj)
+            {
+                if (Resolve(schema, "/" + name) is not { } child)
+                {
+                    yield return path + "/" + name;
+                }
+                else if (value is not null)
+                {
+                    foreach (var u in Undeclared(child, value, path + "/" + name))
+                    {
+                        yield return u;
+                    }
+                }
+            }
+        }
+        else if (data is JsonArray array && schema.TryGetProperty("items", out var items))
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                foreach (var u in Undeclared(items, array[i]!, $"{path}/{i}"))
+                {
+                    yield return u;
+                }
+            }
+        }
+    }
+
+    private static HashSet<string> Names(JsonElement node, string keyword) =>
+        node.TryGetProperty(keyword, out var list) ? list.EnumerateArray().Select(e => e.GetString()!).ToHashSet() : [];
+
+    private static IEnumerable<string> PropertyNames(JsonElement node)
+    {
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (var member in node.EnumerateObject())
+        {
+            if (member.Name == "properties")
+            {
+                foreach (var p in member.Value.EnumerateObject())
+                {
+                    yield return p.Name;
+                }
+            }
+
+            foreach (var inner in member.Value.ValueKind switch
+                     {
+                         JsonValueKind.Object => member.Name == "properties"
+                             ? member.Value.EnumerateObject().SelectMany(p => PropertyNames(p.Value))
+                             : PropertyNames(member.Value),
+                         JsonValueKind.Array => member.Value.EnumerateArray().SelectMany(PropertyNames),
+                         _ => [],
+                     })
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex StableKey();
+
+    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*$")]
+    private static partial Regex CamelCase();
+
+    [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]
+    private static partial Regex Japanese();
+}
