@@ -42,6 +42,15 @@ public sealed partial class TemplateTests
         Assert.Same(Library.Find("hoiku-riyou-moushikomi"), Library.All.Single(t => t.Key == "hoiku-riyou-moushikomi"));
     }
 
+    [Fact]
+    public void Template_files_spell_widgets_in_kebab_case_and_a_misspelt_property_fails_loading()
+    {
+        var field = JsonSerializer.Deserialize<FormField>("""{ "pointer": "/postalCode", "widget": "postal-code", "label": "郵便番号", "labelEn": "Postal code" }""", TemplateLibrary.JsonOptions)!;
+        Assert.Equal(FieldWidget.PostalCode, field.Widget);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<FormField>("""{ "pointer": "/a", "widget": "text", "label": "あ", "lable": "typo" }""", TemplateLibrary.JsonOptions));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<FormField>("""{ "pointer": "/a", "widget": "slider", "label": "あ" }""", TemplateLibrary.JsonOptions));
+    }
+
     [Theory]
     [MemberData(nameof(Keys))]
     public void Each_template_describes_itself_in_Japanese_and_English(string key)
