@@ -1,5 +1,8 @@
 using Madoguchi.BrowserTests.Infrastructure;
 using Madoguchi.Platform.Staff;
+using Madoguchi.Platform.Tenancy;
+using Madoguchi.Procedures.Catalogue;
+using Madoguchi.Procedures.Templates;
 using Madoguchi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +21,8 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser) : IClass
 {
     private sealed record Values(string Code, Guid StaffId, string InvitationToken);
 
+    private const string ProcedureKey = "ninshin-todoke";
+
     private IEnumerable<string> PageUrls(Values values) =>
         browser.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Contains("GET"))
@@ -31,6 +36,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser) : IClass
                 RoutePatternParameterPart { Name: "id" } => values.StaffId.ToString(),
                 RoutePatternParameterPart { Name: "token" } => values.InvitationToken,
                 RoutePatternParameterPart { Name: "status" } => "404",
+                RoutePatternParameterPart { Name: "key" } => ProcedureKey,
                 _ => "x",
             })))))
             .Distinct()
@@ -49,6 +55,12 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser) : IClass
                 Role = StaffRoleKind.Reviewer, DepartmentId = tenant.DepartmentId, ExpiresAt = DateTime.UtcNow.AddDays(1),
             });
             await db.SaveChangesAsync();
+        });
+        await browser.App.ScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
+            var template = sp.GetRequiredService<TemplateLibrary>().Find(ProcedureKey)!;
+            return await sp.GetRequiredService<TemplateEnabler>().EnableAsync(template, tenant.DepartmentId, null, CancellationToken.None);
         });
         return new Values(tenant.Code, staff.Id, token);
     }
@@ -80,6 +92,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser) : IClass
         var visited = await SweepAsync(page, values);
         Assert.Contains(visited, v => v.StartsWith($"/{values.Code}/staff/invitations/", StringComparison.Ordinal));
         Assert.Contains(visited, v => v.StartsWith($"/{values.Code}/account/register", StringComparison.Ordinal));
+        Assert.Contains(visited, v => v.StartsWith($"/{values.Code}/procedures/{ProcedureKey}", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 
@@ -103,6 +116,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser) : IClass
         var visited = await SweepAsync(page, values);
         Assert.Contains(visited, v => v.StartsWith($"/{values.Code}/staff/members/{values.StaffId}", StringComparison.Ordinal));
         Assert.Contains(visited, v => v.StartsWith("/admin", StringComparison.Ordinal));
+        Assert.Contains(visited, v => v.StartsWith($"/{values.Code}/staff/procedures", StringComparison.Ordinal));
         await page.ScreenshotAsync("platform-admin");
         await page.Context.CloseAsync();
     }
