@@ -10,7 +10,7 @@ namespace Madoguchi.Tests.Identity;
 /// <summary>Residents without a card: e-mail registration, verification link, password sign-in, lockout.</summary>
 public sealed partial class PasswordAccountTests(MadoguchiApp app) : IClassFixture<MadoguchiApp>
 {
-    private static readonly string Password = "kakunin9-" + Guid.NewGuid().ToString("N");
+    private static readonly string Password = TestData.Password;
 
     [GeneratedRegex(@"https?://\S+/account/verify-email\?\S+")]
     private static partial Regex VerificationLink();
