@@ -93,6 +93,7 @@ internal static partial class FormatChecks
 
     private static bool IsIpv6(string value) =>
         Ipv6Characters().IsMatch(value)
+        && (!value.Contains('.', StringComparison.Ordinal) || Ipv4().IsMatch(value[(value.LastIndexOf(':') + 1)..]))
         && IPAddress.TryParse(value, out var address)
         && address.AddressFamily == AddressFamily.InterNetworkV6;
 
