@@ -9,6 +9,9 @@ namespace Madoguchi.Procedures.Forms.Schema;
 /// </summary>
 public sealed class JsonSchema
 {
+    /// <summary>Holds only the meta-schemas; shared because nobody outside can register into it.</summary>
+    private static readonly Lazy<SchemaRegistry> MetaSchemasOnly = new(() => new SchemaRegistry());
+
     private readonly SchemaNode root;
     private readonly SchemaResolver resolver;
 
@@ -32,7 +35,7 @@ public sealed class JsonSchema
         {
             throw new ArgumentException("The base URI must be absolute.", nameof(baseUri));
         }
-        registry ??= new SchemaRegistry();
+        registry ??= MetaSchemasOnly.Value;
         var ownIndex = new SchemaIndex();
         var resolver = new SchemaResolver(ownIndex, registry.Index);
         var compiler = new SchemaCompiler(ownIndex, resolver);

@@ -9,7 +9,7 @@ namespace Madoguchi.Tests.Procedures.Forms.Schema;
 /// </summary>
 internal static class ConformanceSuite
 {
-    private static readonly Lazy<string> RepositoryRoot = new(FindRepositoryRoot);
+    private static readonly Lazy<string> RepositoryRoot = new(ArchitectureTests.RepoRoot);
     private static readonly Lazy<string> Root = new(() =>
         Path.GetFullPath(Path.Combine(RepositoryRoot.Value, "..", "shared", "conformance", "json-schema-test-suite")));
     private static readonly Lazy<SchemaRegistry> SharedRegistry = new(BuildRegistry);
@@ -19,7 +19,7 @@ internal static class ConformanceSuite
     public static SchemaRegistry Registry => SharedRegistry.Value;
 
     public static IEnumerable<string> RequiredFiles() =>
-        Directory.GetFiles(RequiredTestsFolder, "*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+        Directory.GetFiles(RequiredTestsFolder, "*.json").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal);
 
     public static JsonElement ReadFile(string fileName)
     {
@@ -30,18 +30,6 @@ internal static class ConformanceSuite
     /// <summary>The known-failures list is read from the source tree, beside this file.</summary>
     public static string KnownFailuresFile =>
         Path.Combine(RepositoryRoot.Value, "tests", "Madoguchi.Tests", "Procedures", "Forms", "Schema", "conformance-known-failures.txt");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Madoguchi.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException($"No folder holding Madoguchi.slnx above {AppContext.BaseDirectory}.");
-    }
 
     private static SchemaRegistry BuildRegistry()
     {
