@@ -3,37 +3,36 @@ using System.Text.Json;
 namespace Madoguchi.Procedures.Forms.Schema;
 
 /// <summary>
-/// Number comparisons done in decimal where both sides fit, so that 0.1 + 0.2 style binary
-/// rounding never rejects an amount of money or a measurement; double covers the huge values.
+/// Number rules on JSON numbers as written: decimal arithmetic when both sides fit (the common,
+/// fast case), otherwise exact big-number arithmetic; never binary floating point, so 0.1 steps
+/// and yen amounts are judged exactly.
 /// </summary>
 internal static class JsonNumbers
 {
-    public static bool IsInteger(JsonElement number)
-    {
-        if (number.TryGetDecimal(out var exact))
-        {
-            return exact == decimal.Truncate(exact);
-        }
-        var approximate = number.GetDouble();
-        return double.IsFinite(approximate) && Math.Floor(approximate) == approximate;
-    }
+    public static bool IsInteger(JsonElement number) =>
+        number.TryGetDecimal(out var exact) && Fits(number)
+            ? exact == decimal.Truncate(exact)
+            : ExactNumber.From(number).IsInteger;
 
-    public static int Compare(JsonElement left, JsonElement right)
-    {
-        if (left.TryGetDecimal(out var leftExact) && right.TryGetDecimal(out var rightExact))
-        {
-            return leftExact.CompareTo(rightExact);
-        }
-        return left.GetDouble().CompareTo(right.GetDouble());
-    }
+    public static int Compare(JsonElement left, JsonElement right) =>
+        left.TryGetDecimal(out var leftExact) && right.TryGetDecimal(out var rightExact) && Fits(left) && Fits(right)
+            ? leftExact.CompareTo(rightExact)
+            : ExactNumber.From(left).CompareTo(ExactNumber.From(right));
 
-    public static bool IsMultipleOf(JsonElement value, JsonElement divisor)
+    public static bool IsMultipleOf(JsonElement value, JsonElement divisor) =>
+        value.TryGetDecimal(out var exactValue) && divisor.TryGetDecimal(out var exactDivisor) && Fits(value) && Fits(divisor)
+            ? exactValue % exactDivisor == 0
+            : ExactNumber.From(value).IsMultipleOf(ExactNumber.From(divisor));
+
+    public static int Sign(JsonElement number) => ExactNumber.From(number).Significand.Sign;
+
+    /// <summary>
+    /// decimal silently rounds beyond 28 significant digits and reads 1e-400 as 0, so only plainly
+    /// written numbers that short take the decimal path.
+    /// </summary>
+    private static bool Fits(JsonElement number)
     {
-        if (value.TryGetDecimal(out var exactValue) && divisor.TryGetDecimal(out var exactDivisor) && exactDivisor != 0)
-        {
-            return exactValue % exactDivisor == 0;
-        }
-        var quotient = value.GetDouble() / divisor.GetDouble();
-        return double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
+        var text = number.GetRawText();
+        return text.Length <= 28 && text.IndexOfAny(['e', 'E']) < 0;
     }
 }

@@ -199,7 +199,7 @@ internal sealed class SchemaCompiler(SchemaIndex index, SchemaResolver resolver)
             node.Const = constant;
         }
         node.MultipleOf = ReadNumber(element, "multipleOf", location);
-        if (node.MultipleOf is { } divisor && divisor.GetDouble() <= 0)
+        if (node.MultipleOf is { } divisor && JsonNumbers.Sign(divisor) <= 0)
         {
             throw Invalid(location, "multipleOf must be greater than 0");
         }
@@ -306,7 +306,7 @@ internal sealed class SchemaCompiler(SchemaIndex index, SchemaResolver resolver)
         {
             return null;
         }
-        if (value.ValueKind == JsonValueKind.Number && JsonNumbers.IsInteger(value) && value.GetDouble() >= 0)
+        if (value.ValueKind == JsonValueKind.Number && JsonNumbers.IsInteger(value) && JsonNumbers.Sign(value) >= 0)
         {
             return value.TryGetInt64(out var count) ? count : value.TryGetDecimal(out var exact) && exact <= long.MaxValue ? (long)exact : long.MaxValue;
         }

@@ -109,6 +109,5 @@ internal sealed class SchemaNode
 
     public string? Format { get; set; }
 
-    public string KeywordLocation(string keyword) =>
-        Location.EndsWith('#') ? Location + "/" + keyword : Location + "/" + JsonPointer.Escape(keyword);
+    public string KeywordLocation(string keyword) => Location + "/" + keyword;
 }

@@ -61,6 +61,34 @@ public sealed class JsonSchemaRobustnessTests
     }
 
     [Fact]
+    public void Recursion_deeper_than_any_form_is_reported_instead_of_overflowing_the_stack()
+    {
+        var schema = JsonSchema.Parse("""{ "items": { "$ref": "#" } }""");
+        var depth = 3000;
+        var instance = JsonDocument.Parse(string.Concat(Enumerable.Repeat("[", depth)) + string.Concat(Enumerable.Repeat("]", depth)),
+            new JsonDocumentOptions { MaxDepth = depth + 1 }).RootElement;
+
+        var result = schema.Evaluate(instance);
+
+        Assert.False(result.IsValid);
+        Assert.Equal("$ref", Assert.Single(result.Errors).Keyword);
+    }
+
+    [Theory]
+    [InlineData("1e400", true)]
+    [InlineData("-1e400", false)]
+    [InlineData("1.5e400", true)]
+    [InlineData("1.5e-400", false)]
+    public void Numbers_beyond_double_range_are_evaluated_without_throwing(string number, bool valid)
+    {
+        var schema = JsonSchema.Parse("""{ "type": "integer", "minimum": 0, "maximum": 1e500, "multipleOf": 0.5 }""");
+
+        var result = schema.Evaluate(JsonDocument.Parse(number).RootElement);
+
+        Assert.Equal(valid, result.IsValid);
+    }
+
+    [Fact]
     public void A_registered_document_can_be_referenced_without_network_access()
     {
         var registry = new SchemaRegistry();
