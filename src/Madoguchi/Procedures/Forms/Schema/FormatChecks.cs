@@ -98,7 +98,9 @@ internal static partial class FormatChecks
         && address.AddressFamily == AddressFamily.InterNetworkV6;
 
     private static bool IsUri(string value) =>
-        UriCharacters().IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _);
+        UriCharacters().IsMatch(value)
+        && (!value.Contains('[', StringComparison.Ordinal) || IpLiteralHost().IsMatch(value))
+        && Uri.TryCreate(value, UriKind.Absolute, out _);
 
     private static int Parse(Group group) => int.Parse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture);
 
@@ -125,6 +127,10 @@ internal static partial class FormatChecks
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*\z")]
     private static partial Regex UriCharacters();
+
+    /// <summary>RFC 3986 allows square brackets only around an IP literal host.</summary>
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@\[\]]*@)?\[[0-9A-Fa-f:.]+\](?::[0-9]*)?(?:[/?#][^\[\]]*)?\z")]
+    private static partial Regex IpLiteralHost();
 
     [GeneratedRegex(@"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\z")]
     private static partial Regex Uuid();

@@ -120,6 +120,8 @@ public sealed class JsonSchemaRobustnessTests
     [InlineData("ipv6", "2001:db8::1%eth0", false)]
     [InlineData("uri", "https://www.city.example.lg.jp/kosodate/", true)]
     [InlineData("uri", "/kosodate/", false)]
+    [InlineData("uri", "http://[2001:db8::1]:8080/", true)]
+    [InlineData("uri", "https://[@example.org/test.txt", false)]
     [InlineData("uuid", "0192f0c1-7a3b-7cde-8f01-23456789abcd", true)]
     [InlineData("uuid", "0192f0c17a3b7cde8f0123456789abcd", false)]
     public void Asserted_formats_follow_their_standards(string format, string value, bool valid)
