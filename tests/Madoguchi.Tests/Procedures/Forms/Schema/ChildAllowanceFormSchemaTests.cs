@@ -213,20 +213,6 @@ public sealed class ChildAllowanceFormSchemaTests
             result.Errors.Select(error => error.InstanceLocation).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void A_whole_message_replaces_every_failure_of_its_field()
-    {
-        var schema = JsonSchema.Parse("""
-            { "properties": { "郵便番号": { "type": "string", "pattern": "^\\d{3}-\\d{4}$", "maxLength": 8,
-                                            "x-error-message": "郵便番号は 123-4567 の形で入力してください。" } } }
-            """);
-
-        var result = schema.Evaluate(JsonDocument.Parse("""{ "郵便番号": "1234-56789" }""").RootElement);
-
-        Assert.Equal(2, result.Errors.Count);
-        Assert.All(result.Errors, error => Assert.Equal("郵便番号は 123-4567 の形で入力してください。", error.Message));
-    }
-
     private static JsonElement Application(
         Action<System.Text.Json.Nodes.JsonObject>? applicant = null,
         Action<System.Text.Json.Nodes.JsonArray>? children = null,
