@@ -35,6 +35,29 @@ internal sealed class SchemaIndex
         }
     }
 
+    /// <summary>Takes over everything another index holds; used to publish a document only once it compiled.</summary>
+    public void AddAll(SchemaIndex other)
+    {
+        lock (other.gate)
+        {
+            lock (gate)
+            {
+                foreach (var (key, node) in other.resources)
+                {
+                    resources[key] = node;
+                }
+                foreach (var (key, node) in other.fragments)
+                {
+                    fragments[key] = node;
+                }
+                foreach (var (key, node) in other.dynamicAnchors)
+                {
+                    dynamicAnchors[key] = node;
+                }
+            }
+        }
+    }
+
     public SchemaNode? FindResource(string uri)
     {
         lock (gate)

@@ -5,7 +5,8 @@ namespace Madoguchi.Procedures.Forms.Schema;
 /// <summary>
 /// Schema documents known by URI, for <c>$ref</c> across documents. Nothing is ever fetched: a
 /// document that a form's schema refers to must be registered here first. The draft 2020-12
-/// meta-schemas are always present.
+/// meta-schemas are always present. References inside registered documents are resolved when
+/// first evaluated, so documents that refer to each other can be registered in any order.
 /// </summary>
 public sealed class SchemaRegistry
 {
@@ -31,7 +32,10 @@ public sealed class SchemaRegistry
         {
             throw new ArgumentException("A registered schema needs an absolute URI.", nameof(uri));
         }
-        new SchemaCompiler(Index, Resolver).CompileDocument(document.Clone(), uri.AbsoluteUri);
+        // Compiled aside first, so a document that fails half-way leaves nothing behind in the registry.
+        var compiled = new SchemaIndex();
+        new SchemaCompiler(compiled, new SchemaResolver(compiled, Index)).CompileDocument(document.Clone(), uri.AbsoluteUri);
+        Index.AddAll(compiled);
     }
 
     /// <inheritdoc cref="Register(Uri, JsonElement)"/>

@@ -105,6 +105,19 @@ public sealed class JsonSchemaRobustnessTests
         Assert.Equal("https://forms.madoguchi.example/common/address.json#/properties/郵便番号/pattern", error.SchemaLocation);
     }
 
+    [Fact]
+    public void A_document_that_fails_to_register_leaves_nothing_behind()
+    {
+        var registry = new SchemaRegistry();
+        var uri = new Uri("https://forms.madoguchi.example/common/broken.json");
+
+        Assert.Throws<InvalidSchemaException>(() => registry.Register(uri, """{ "$defs": { "ok": { "type": "string" } }, "minLength": "3" }"""));
+
+        Assert.False(JsonSchema.TryParse(JsonDocument.Parse("""{ "$ref": "https://forms.madoguchi.example/common/broken.json#/$defs/ok" }""").RootElement,
+            null, registry, out _, out var error));
+        Assert.Contains("does not name a known schema", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("date", "2024-02-29", true)]
     [InlineData("date", "2023-02-29", false)]
