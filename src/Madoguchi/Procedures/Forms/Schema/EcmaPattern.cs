@@ -7,8 +7,9 @@ namespace Madoguchi.Procedures.Forms.Schema;
 /// <summary>
 /// Compiles ECMA-262 patterns for .NET. RegexOptions.ECMAScript is not used: it rejects Unicode
 /// categories (<c>\p{L}</c>) that Japanese forms need. Instead the few classes whose meaning differs
-/// are rewritten: ECMA <c>\d</c> and <c>\w</c> are ASCII-only, and <c>$</c> means end of input
-/// (.NET's also matches before a final newline).
+/// are rewritten: ECMA <c>\d</c> and <c>\w</c> are ASCII-only, ECMA <c>\s</c> also covers U+FEFF,
+/// <c>.</c> excludes every line terminator, and <c>$</c> means end of input (.NET's also matches
+/// before a final newline).
 /// </summary>
 internal static class EcmaPattern
 {
@@ -97,6 +98,8 @@ internal static class EcmaPattern
                     'D' when !inClass => "[^0-9]",
                     'w' => inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]",
                     'W' when !inClass => "[^a-zA-Z0-9_]",
+                    's' => inClass ? @"\s\uFEFF" : @"[\s\uFEFF]",
+                    'S' when !inClass => @"[^\s\uFEFF]",
                     _ => "\\" + next,
                 });
                 continue;
@@ -120,6 +123,9 @@ internal static class EcmaPattern
                     break;
                 case '$':
                     builder.Append(@"\z");
+                    break;
+                case '.':
+                    builder.Append(@"[^\n\r\u2028\u2029]");
                     break;
                 default:
                     builder.Append(c);

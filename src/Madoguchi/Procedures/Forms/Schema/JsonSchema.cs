@@ -42,10 +42,16 @@ public sealed class JsonSchema
         // Without a base URI the document gets a unique one, so its relative $ids cannot collide with other documents'.
         var documentUri = baseUri?.AbsoluteUri ?? $"https://madoguchi.invalid/schemas/{Guid.NewGuid():N}/schema.json";
         var root = compiler.CompileDocument(schema.Clone(), documentUri);
-        foreach (var node in compiler.NodesWithRefs)
+        foreach (var node in compiler.NodesWithReferences)
         {
-            node.RefTarget = resolver.Resolve(node.Ref!)
-                ?? throw new InvalidSchemaException($"Invalid schema at {node.Location}: $ref \"{node.Ref}\" does not name a known schema; register the document first.");
+            if (node.Ref is { } reference)
+            {
+                node.RefTarget = resolver.Resolve(reference) ?? throw Unresolved(node, "$ref", reference);
+            }
+            if (node.DynamicRef is { } dynamicReference && resolver.Resolve(dynamicReference) is null)
+            {
+                throw Unresolved(node, "$dynamicRef", dynamicReference);
+            }
         }
         return new JsonSchema(root, resolver);
     }
@@ -68,6 +74,9 @@ public sealed class JsonSchema
 
     public SchemaEvaluationResult Evaluate(JsonElement instance, SchemaEvaluationOptions? options = null) =>
         new SchemaEvaluator(resolver, options ?? SchemaEvaluationOptions.Default).Evaluate(root, instance);
+
+    private static InvalidSchemaException Unresolved(SchemaNode node, string keyword, string reference) =>
+        new($"Invalid schema at {node.Location}: {keyword} \"{reference}\" does not name a known schema; register the document first.");
 
     internal static JsonElement ParseJson(string json)
     {

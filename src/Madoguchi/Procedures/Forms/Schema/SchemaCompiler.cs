@@ -12,10 +12,10 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, SchemaResolver r
     /// <summary>A schema resource enclosing the node being compiled, and the pointer from it to that node.</summary>
     private readonly record struct EnclosingResource(string Uri, string Pointer);
 
-    private readonly List<SchemaNode> nodesWithRefs = [];
+    private readonly List<SchemaNode> nodesWithReferences = [];
 
-    /// <summary>Nodes compiled so far that carry <c>$ref</c>, so the caller can check they resolve.</summary>
-    public IReadOnlyList<SchemaNode> NodesWithRefs => nodesWithRefs;
+    /// <summary>Nodes compiled so far that carry <c>$ref</c> or <c>$dynamicRef</c>, so the caller can check they resolve.</summary>
+    public IReadOnlyList<SchemaNode> NodesWithReferences => nodesWithReferences;
 
     public SchemaNode CompileDocument(JsonElement root, string baseUri)
     {
@@ -97,11 +97,14 @@ internal sealed partial class SchemaCompiler(SchemaIndex index, SchemaResolver r
         if (element.TryGetProperty("$ref", out var reference))
         {
             node.Ref = UriReferences.Resolve(baseUri, ReadString(reference, location, "$ref"));
-            nodesWithRefs.Add(node);
         }
         if (element.TryGetProperty("$dynamicRef", out var dynamicReference))
         {
             node.DynamicRef = UriReferences.Resolve(baseUri, ReadString(dynamicReference, location, "$dynamicRef"));
+        }
+        if (node.Ref is not null || node.DynamicRef is not null)
+        {
+            nodesWithReferences.Add(node);
         }
         if (element.TryGetProperty("x-error-message", out var message))
         {

@@ -129,6 +129,18 @@ public sealed class ChildAllowanceFormSchemaTests
         }
     }
 
+    [Theory]
+    [InlineData("1234567", true)]
+    [InlineData("１２３４５６７", false)] // ECMA \d is ASCII only; .NET's own \d would accept full-width digits.
+    [InlineData("1234567\n", false)] // ECMA $ is the end of input; .NET's own $ also matches before a final newline.
+    [InlineData("123456", false)]
+    public void An_account_number_is_exactly_seven_ascii_digits(string number, bool valid)
+    {
+        var result = Schema.Evaluate(Application(account: account => account["口座番号"] = number), AssertFormats);
+
+        Assert.Equal(valid, result.IsValid);
+    }
+
     [Fact]
     public void An_account_number_of_six_digits_has_the_wrong_format()
     {
