@@ -1,5 +1,7 @@
 using Madoguchi.Platform.Demo;
+using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Catalogue;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Madoguchi.Procedures.Templates;
 
 namespace Madoguchi.Procedures;
@@ -11,6 +13,9 @@ public static class ProceduresModule
     {
         builder.Services.AddSingleton(TemplateLibrary.Embedded);
         builder.Services.AddScoped<TemplateEnabler>();
+        builder.Services.AddScoped<Drafts>();
+        builder.Services.AddScoped<Submission>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IDemoContent, ProceduresDemoContent>();
     }
 }

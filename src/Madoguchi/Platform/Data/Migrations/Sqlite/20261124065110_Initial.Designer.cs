@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMadoguchiDb))]
-    [Migration("20261124063614_Initial")]
+    [Migration("20261124065110_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -501,6 +501,93 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("Tenants");
                 });
 
+            modelBuilder.Entity("Madoguchi.Procedures.Applications.Application", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("TenantId", "ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ResidentId", "ProcedureId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Applications_OneDraft")
+                        .HasFilter("\"Status\" = 'Draft'");
+
+                    b.HasIndex("TenantId", "ResidentId", "Status");
+
+                    b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
+
+                    b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("Madoguchi.Procedures.Applications.ReceiptCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Year");
+
+                    b.ToTable("ReceiptCounter");
+                });
+
             modelBuilder.Entity("Madoguchi.Procedures.Catalogue.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -830,6 +917,21 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Madoguchi.Platform.Tenancy.Department", b =>
                 {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Procedures.Applications.Application", b =>
+                {
+                    b.HasOne("Madoguchi.Procedures.Catalogue.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -99,6 +99,19 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReceiptCounter",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Last = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReceiptCounter", x => new { x.TenantId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tenants",
                 columns: table => new
                 {
@@ -424,6 +437,42 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureVersion = table.Column<int>(type: "integer", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Data = table.Column<string>(type: "text", nullable: false),
+                    CurrentPage = table.Column<int>(type: "integer", nullable: false),
+                    ReceiptNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Procedure_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "Procedure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applications_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureVersion",
                 columns: table => new
                 {
@@ -445,6 +494,34 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_OneDraft",
+                table: "Applications",
+                columns: new[] { "TenantId", "ResidentId", "ProcedureId" },
+                unique: true,
+                filter: "\"Status\" = 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ProcedureId",
+                table: "Applications",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_TenantId_ProcedureId_Status_SubmittedAt",
+                table: "Applications",
+                columns: new[] { "TenantId", "ProcedureId", "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_TenantId_ReceiptNumber",
+                table: "Applications",
+                columns: new[] { "TenantId", "ReceiptNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_TenantId_ResidentId_Status",
+                table: "Applications",
+                columns: new[] { "TenantId", "ResidentId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -604,6 +681,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -632,6 +712,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ProcedureVersion");
+
+            migrationBuilder.DropTable(
+                name: "ReceiptCounter");
 
             migrationBuilder.DropTable(
                 name: "ResidentAccounts");

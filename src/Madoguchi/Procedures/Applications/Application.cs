@@ -1,0 +1,84 @@
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Tenancy;
+using Madoguchi.Procedures.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Madoguchi.Procedures.Applications;
+
+public enum ApplicationStatus
+{
+    /// <summary>Being filled in; only the resident sees it.</summary>
+    Draft = 0,
+    /// <summary>Arrived (到達): it has its 到達番号 and 到達日時.</summary>
+    Submitted = 1,
+    UnderReview = 2,
+    /// <summary>補正: staff asked the resident to correct it.</summary>
+    CorrectionRequested = 3,
+    Approved = 4,
+    Rejected = 5,
+    /// <summary>取下げ by the resident.</summary>
+    Withdrawn = 6,
+}
+
+public enum ApplicationChannel
+{
+    Online = 0,
+    /// <summary>Filled in by counter staff for a visitor (書かない窓口).</summary>
+    Counter = 1,
+}
+
+/// <summary>
+/// One application to a procedure, from the first draft to the decision. It keeps the procedure
+/// version it was made with, so a later change of the form never changes what was submitted.
+/// </summary>
+public sealed class Application : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid ProcedureId { get; set; }
+    public int ProcedureVersion { get; set; }
+
+    /// <summary>The resident account (Identity module) that owns it; null for counter applications without an account.</summary>
+    public Guid? ResidentId { get; set; }
+
+    public ApplicationChannel Channel { get; set; }
+    public ApplicationStatus Status { get; set; }
+
+    /// <summary>The form data as JSON (the procedure version's schema).</summary>
+    public required string Data { get; set; }
+
+    /// <summary>The page of the form the resident reached, to resume there.</summary>
+    public int CurrentPage { get; set; }
+
+    /// <summary>到達番号, unique within the municipality; set once, at submission.</summary>
+    public string? ReceiptNumber { get; set; }
+
+    /// <summary>到達日時 (UTC).</summary>
+    public DateTime? SubmittedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public int Version { get; set; }
+}
+
+internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> b)
+    {
+        b.ToTable("Applications");
+        b.HasIndex(a => new { a.TenantId, a.ReceiptNumber }).IsUnique();
+        b.HasIndex(a => new { a.TenantId, a.ResidentId, a.Status });
+        // One open draft per resident and procedure (two tabs, a double click): the same quoting
+        // works on SQLite and PostgreSQL.
+        b.HasIndex(a => new { a.TenantId, a.ResidentId, a.ProcedureId }).IsUnique().HasFilter("\"Status\" = 'Draft'")
+            .HasDatabaseName("IX_Applications_OneDraft");
+        b.HasIndex(a => new { a.TenantId, a.ProcedureId, a.Status, a.SubmittedAt });
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
+        b.Property(a => a.Channel).HasConversion<string>().HasMaxLength(10);
+        b.Property(a => a.ReceiptNumber).HasMaxLength(20);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasOne<Procedure>().WithMany().HasForeignKey(a => a.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

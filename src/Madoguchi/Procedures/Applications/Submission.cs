@@ -1,0 +1,109 @@
+using System.Globalization;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Localization;
+using Madoguchi.Platform.Mail;
+using Madoguchi.Platform.Tenancy;
+using Madoguchi.Procedures.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madoguchi.Procedures.Applications;
+
+/// <summary>
+/// Submits a draft exactly once. The status change, the 到達番号, the audit entry and the receipt
+/// mail commit in one transaction; a repeated submit (double click, replayed POST, a second tab)
+/// finds the application already submitted and answers with the same number. Nothing is shown to
+/// the resident before the commit, so every number ever shown exists after a crash.
+/// </summary>
+public sealed class Submission(MadoguchiDb db, MailOutbox outbox, TenantContext tenant, TimeProvider time)
+{
+    public sealed record Receipt(string Number, DateTime SubmittedAt, bool AlreadySubmitted);
+
+    public enum Refusal
+    {
+        NotFound,
+        NotADraft,
+        ProcedureNotOpen,
+    }
+
+    public async Task<(Receipt? Receipt, Refusal? Refused)> SubmitAsync(Guid applicationId, Guid residentId, string? mailTo, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var application = await db.Set<Application>().SingleOrDefaultAsync(a => a.Id == applicationId && a.ResidentId == residentId, ct);
+            if (application is null)
+            {
+                return (null, Refusal.NotFound);
+            }
+
+            if (application.ReceiptNumber is { } number)
+            {
+                return (new Receipt(number, application.SubmittedAt!.Value, AlreadySubmitted: true), null);
+            }
+
+            if (application.Status != ApplicationStatus.Draft)
+            {
+                return (null, Refusal.NotADraft);
+            }
+
+            var procedure = await db.Set<Procedure>().SingleAsync(p => p.Id == application.ProcedureId, ct);
+            if (procedure.Status != ProcedureStatus.Published)
+            {
+                return (null, Refusal.ProcedureNotOpen);
+            }
+
+            try
+            {
+                return (await CommitAsync(application, procedure, mailTo, ct), null);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // A concurrent submit of the same draft won (its Version check failed ours), or two
+                // first numbers of a year raced: start over and read what the winner wrote.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Receipt> CommitAsync(Application application, Procedure procedure, string? mailTo, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var local = Wareki.ToJapanTime(now);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await NextNumberAsync(local.Year, ct);
+        application.ReceiptNumber = $"{local.Year}-{sequence:D7}";
+        application.SubmittedAt = now;
+        application.UpdatedAt = now;
+        application.Status = ApplicationStatus.Submitted;
+        if (mailTo is not null)
+        {
+            outbox.Enqueue(mailTo, $"【{tenant.Name}】申請を受け付けました（到達番号 {application.ReceiptNumber}）",
+                $"{procedure.Title} の申請を受け付けました。\n\n" +
+                $"到達番号：{application.ReceiptNumber}\n" +
+                $"到達日時：{Wareki.Date(local, CultureInfo.GetCultureInfo("ja-JP"))} {local:HH:mm}\n\n" +
+                "審査の状況はマイページの「申請一覧」で確認できます。\n" +
+                "お問い合わせの際は到達番号をお伝えください。\n");
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new Receipt(application.ReceiptNumber, now, AlreadySubmitted: false);
+    }
+
+    /// <summary>Numbers run per municipality and year without gaps from committed submissions.</summary>
+    private async Task<long> NextNumberAsync(int year, CancellationToken ct)
+    {
+        var tenantId = tenant.TenantId!.Value;
+        // UPDATE … SET Last = Last + 1 takes the row lock (PostgreSQL) or the write lock (SQLite)
+        // until commit, so two submissions never draw the same number.
+        var updated = await db.Set<ReceiptCounter>().Where(c => c.TenantId == tenantId && c.Year == year)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct);
+        if (updated == 0)
+        {
+            db.Add(new ReceiptCounter { TenantId = tenantId, Year = year, Last = 1 });
+            await db.SaveChangesAsync(ct);
+            return 1;
+        }
+
+        return await db.Set<ReceiptCounter>().Where(c => c.TenantId == tenantId && c.Year == year).Select(c => c.Last).SingleAsync(ct);
+    }
+}
