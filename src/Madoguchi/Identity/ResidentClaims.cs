@@ -11,7 +11,7 @@ public static class ResidentClaims
     public const string TenantId = "madoguchi:tenant";
 
     /// <summary>An <see cref="AssuranceLevel"/> name.</summary>
-    public const string Assurance = "madoguchi:assurance";
+    public const string Assurance = Platform.Residents.SignedInResident.AssuranceClaim;
 
     public static ClaimsPrincipal Principal(ResidentAccount account, AssuranceLevel assurance) =>
         new(new ClaimsIdentity(

@@ -6,7 +6,7 @@ namespace Madoguchi.Identity;
 /// <summary>Policy names other modules use to require a signed-in resident of the route's municipality.</summary>
 public static class ResidentPolicies
 {
-    public const string Resident = "Resident";
+    public const string Resident = Platform.Residents.SignedInResident.Policy;
 }
 
 internal sealed class ResidentOfRouteTenantRequirement : IAuthorizationRequirement;
