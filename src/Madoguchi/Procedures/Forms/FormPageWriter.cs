@@ -383,7 +383,10 @@ internal sealed class FormPageWriter
         var name = "file:" + attachment.Key;
         var id = "file-" + DataPointer.HtmlId("/" + attachment.Key)["field-".Length..];
         html.Append($"<div class=\"field file\"><label for=\"{id}\">{E(field.Label)}{Badge(attachment.Required)}</label>");
-        var describedBy = HintAndError(name, id, Join(field.Help ?? attachment.Help, "ファイルの形式：" + string.Join("、", attachment.Accept.Select(FileKind).Distinct())), field.Label, id);
+        // The layout's label is short; the attachment's own label names the documents that qualify.
+        var what = attachment.Label == field.Label ? null : attachment.Label;
+        var hint = Join(Join(what, field.Help ?? attachment.Help), "ファイルの形式：" + string.Join("、", attachment.Accept.Select(FileKind).Distinct()));
+        var describedBy = HintAndError(name, id, hint, field.Label, id);
         html.Append($"<input id=\"{id}\" name=\"{E(name)}\" type=\"file\" accept=\"{E(string.Join(',', attachment.Accept))}\"");
         html.Append(Aria(attachment.Required, describedBy, HasErrors(name))).Append("></div>");
     }
