@@ -21,6 +21,7 @@ public static class ResidentClaims
                 new Claim(TenantId, account.TenantId.ToString()),
                 new Claim(Assurance, assurance.ToString()),
                 new Claim(AuditActor.ActorKindClaim, "resident"),
+                .. (account.Email is { } email && account.EmailConfirmed ? [new Claim(ClaimTypes.Email, email)] : Array.Empty<Claim>()),
             ],
             IdentityModule.ResidentScheme, ClaimTypes.Name, ClaimTypes.Role));
 

@@ -15,6 +15,7 @@ public static class ProceduresModule
         builder.Services.AddScoped<TemplateEnabler>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<Submission>();
+        builder.Services.AddScoped<AttachmentStore>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IDemoContent, ProceduresDemoContent>();
     }

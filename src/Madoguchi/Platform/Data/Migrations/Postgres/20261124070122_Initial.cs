@@ -495,6 +495,41 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ApplicationAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttachmentKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationAttachment_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachment_ApplicationId",
+                table: "ApplicationAttachment",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachment_TenantId_ApplicationId_AttachmentKey",
+                table: "ApplicationAttachment",
+                columns: new[] { "TenantId", "ApplicationId", "AttachmentKey" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_OneDraft",
                 table: "Applications",
@@ -681,7 +716,7 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "ApplicationAttachment");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -726,13 +761,16 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 name: "StaffRole");
 
             migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Procedure");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Procedure");
 
             migrationBuilder.DropTable(
                 name: "Departments");

@@ -494,6 +494,41 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ApplicationAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AttachmentKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicationAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApplicationAttachment_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachment_ApplicationId",
+                table: "ApplicationAttachment",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApplicationAttachment_TenantId_ApplicationId_AttachmentKey",
+                table: "ApplicationAttachment",
+                columns: new[] { "TenantId", "ApplicationId", "AttachmentKey" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_OneDraft",
                 table: "Applications",
@@ -680,7 +715,7 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "ApplicationAttachment");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -725,13 +760,16 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "StaffRole");
 
             migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Procedure");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Procedure");
 
             migrationBuilder.DropTable(
                 name: "Departments");

@@ -1,0 +1,79 @@
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Residents;
+using Madoguchi.Platform.Tenancy;
+using Madoguchi.Procedures.Applications;
+using Madoguchi.Procedures.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madoguchi.Procedures.Apply;
+
+/// <summary>The check page: everything entered, what is still missing (with links to its page), and the submit button.</summary>
+[Authorize(Policy = SignedInResident.Policy)]
+public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission, TenantContext tenant) : PageModel
+{
+    public sealed record Problem(int Page, string Label, string Message);
+
+    public OwnApplication? Own { get; private set; }
+    public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public IReadOnlyList<string> Attachments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } early)
+        {
+            return early;
+        }
+
+        if (Problems.Count > 0)
+        {
+            return Page();
+        }
+
+        var email = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
+        var (receipt, refused) = await submission.SubmitAsync(id, Own!.Application.ResidentId!.Value, email, ct);
+        return refused switch
+        {
+            Submission.Refusal.NotFound => NotFound(),
+            Submission.Refusal.ProcedureNotOpen => Redirect($"/{tenant.Code}/procedures"),
+            _ => Redirect($"/{tenant.Code}/applications/{id}/receipt"),
+        };
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        Own = await OwnApplication.LoadAsync(db, User, id, ct);
+        if (Own is null)
+        {
+            return NotFound();
+        }
+
+        if (Own.Application.Status != ApplicationStatus.Draft)
+        {
+            return Redirect($"/{tenant.Code}/applications/{id}/receipt");
+        }
+
+        var data = Own.Data;
+        Summary = FormSummary.Of(Own.Template, data);
+        var uploaded = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
+            .Select(a => new { a.AttachmentKey, a.FileName }).ToListAsync(ct);
+        Attachments = uploaded.Select(u => $"{Own.Template.Attachments.FirstOrDefault(a => a.Key == u.AttachmentKey)?.Label}：{u.FileName}").ToList();
+
+        var problems = FormValidation.Whole(Own.Template, data)
+            .Select(e => new Problem(FormSummary.PageOf(Own.Template, e.Pointer), FormSummary.LabelOf(Own.Template, e.Pointer), e.Message))
+            .ToList();
+        foreach (var required in Own.Template.Attachments.Where(a => a.Required && uploaded.All(u => u.AttachmentKey != a.Key)))
+        {
+            problems.Add(new Problem(FormSummary.PageOfAttachment(Own.Template, required.Key), required.Label, "添付してください。"));
+        }
+
+        Problems = problems;
+        return null;
+    }
+}

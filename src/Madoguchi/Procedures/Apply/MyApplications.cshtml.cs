@@ -1,0 +1,29 @@
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Residents;
+using Madoguchi.Procedures.Applications;
+using Madoguchi.Procedures.Catalogue;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madoguchi.Procedures.Apply;
+
+/// <summary>The resident's applications in this municipality: drafts to resume and submitted ones with their status.</summary>
+[Authorize(Policy = SignedInResident.Policy)]
+public sealed class MyApplicationsModel(MadoguchiDb db) : PageModel
+{
+    public sealed record Row(Guid Id, string Title, ApplicationStatus Status, string? ReceiptNumber, int Page, DateTime UpdatedAt);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var resident = SignedInResident.Id(User);
+        Rows = await db.Set<Application>().Where(a => a.ResidentId == resident)
+            .OrderByDescending(a => a.UpdatedAt)
+            .Select(a => new Row(a.Id, db.Set<Procedure>().Where(p => p.Id == a.ProcedureId).Select(p => p.Title).First(),
+                a.Status, a.ReceiptNumber, a.CurrentPage, a.UpdatedAt))
+            .Take(200)
+            .ToListAsync(ct);
+    }
+}

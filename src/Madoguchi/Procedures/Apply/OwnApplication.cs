@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Residents;
+using Madoguchi.Procedures.Applications;
+using Madoguchi.Procedures.Catalogue;
+using Madoguchi.Procedures.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madoguchi.Procedures.Apply;
+
+/// <summary>A resident's own application with the procedure version it was made with.</summary>
+public sealed record OwnApplication(Application Application, Procedure Procedure, ProcedureTemplate Template)
+{
+    public JsonObject Data => JsonNode.Parse(Application.Data) as JsonObject ?? [];
+
+    /// <summary>Another resident's application, or one of another municipality, is simply not found.</summary>
+    public static async Task<OwnApplication?> LoadAsync(MadoguchiDb db, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        if (SignedInResident.Id(user) is not { } resident)
+        {
+            return null;
+        }
+
+        var application = await db.Set<Application>().SingleOrDefaultAsync(a => a.Id == id && a.ResidentId == resident, ct);
+        if (application is null)
+        {
+            return null;
+        }
+
+        var procedure = await db.Set<Procedure>().SingleAsync(p => p.Id == application.ProcedureId, ct);
+        var definition = await db.Set<ProcedureVersion>()
+            .Where(v => v.ProcedureId == procedure.Id && v.Number == application.ProcedureVersion)
+            .Select(v => v.Definition).SingleAsync(ct);
+        var template = JsonSerializer.Deserialize<ProcedureTemplate>(definition, TemplateLibrary.JsonOptions)!;
+        return new OwnApplication(application, procedure, template);
+    }
+}
