@@ -58,7 +58,12 @@ internal sealed class FormPageWriter
             summary.AddRange(messages.Select(m => (m, "", (string?)null)));
         }
 
-        return Summary() + "<div class=\"form-page\">" + html + "</div>";
+        // Pressing Enter in a text box clicks the form's first submit button. On a page with repeats that
+        // would be 「この…を削除」, so an unnamed, off-screen button comes first and Enter posts with no command.
+        var defaultButton = page.Sections.SelectMany(s => s.Fields).Any(f => f.Widget == FieldWidget.Repeat)
+            ? "<button type=\"submit\" class=\"form-default-button\" tabindex=\"-1\" aria-hidden=\"true\">次へ</button>"
+            : "";
+        return Summary() + "<div class=\"form-page\">" + defaultButton + html + "</div>";
     }
 
     private string Summary()
