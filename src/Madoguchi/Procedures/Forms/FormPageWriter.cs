@@ -290,7 +290,8 @@ internal sealed class FormPageWriter
         var describedBy = HintAndError(pointer, id, hint, label, id + "-era", into: out var notes);
         html.Append(describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\">" : ">");
         html.Append($"<legend>{E(label)}{Badge(required)}</legend>").Append(notes).Append("<div class=\"date-parts\">");
-        var aria = Aria(required, [], invalid);
+        // Also on each part, not only the fieldset: not every screen reader reads a fieldset's description.
+        var aria = Aria(required, describedBy, invalid);
         html.Append($"<div class=\"date-part\"><label for=\"{id}-era\">元号</label><select id=\"{id}-era\" name=\"{E(pointer)}:era\"{aria}><option value=\"\">選択</option>");
         foreach (var name in WarekiEra.All.Select(e => e.Name).Append(WarekiEra.Gregorian))
         {
