@@ -46,6 +46,7 @@ public sealed class FormBinderTests
     [InlineData("令和", "6", "", "1", "元号・年・月・日をすべて入力してください。")]
     [InlineData("", "6", "2", "1", "元号・年・月・日をすべて入力してください。")]
     [InlineData("令和", "六", "2", "1", "年・月・日は数字で入力してください。")]
+    [InlineData("西暦", "85", "10", "3", "西暦の年は4桁で入力してください。")]
     public void An_impossible_or_out_of_era_date_is_an_error_at_the_date(string era, string year, string month, string day, string message)
     {
         var result = BindBirthDate(era, year, month, day);
