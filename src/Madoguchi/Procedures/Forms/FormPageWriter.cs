@@ -58,7 +58,12 @@ internal sealed class FormPageWriter
             summary.AddRange(messages.Select(m => (m, "", (string?)null)));
         }
 
-        return Summary() + "<div class=\"form-page\">" + html + "</div>";
+        // Pressing Enter in a text box clicks the form's first submit button. On a page with repeats that
+        // would be 「この…を削除」, so an unnamed, off-screen button comes first and Enter posts with no command.
+        var defaultButton = page.Sections.SelectMany(s => s.Fields).Any(f => f.Widget == FieldWidget.Repeat)
+            ? "<button type=\"submit\" class=\"form-default-button\" tabindex=\"-1\" aria-hidden=\"true\">次へ</button>"
+            : "";
+        return Summary() + "<div class=\"form-page\">" + defaultButton + html + "</div>";
     }
 
     private string Summary()
@@ -285,7 +290,8 @@ internal sealed class FormPageWriter
         var describedBy = HintAndError(pointer, id, hint, label, id + "-era", into: out var notes);
         html.Append(describedBy.Count > 0 ? $" aria-describedby=\"{string.Join(' ', describedBy)}\">" : ">");
         html.Append($"<legend>{E(label)}{Badge(required)}</legend>").Append(notes).Append("<div class=\"date-parts\">");
-        var aria = Aria(required, [], invalid);
+        // Also on each part, not only the fieldset: not every screen reader reads a fieldset's description.
+        var aria = Aria(required, describedBy, invalid);
         html.Append($"<div class=\"date-part\"><label for=\"{id}-era\">元号</label><select id=\"{id}-era\" name=\"{E(pointer)}:era\"{aria}><option value=\"\">選択</option>");
         foreach (var name in WarekiEra.All.Select(e => e.Name).Append(WarekiEra.Gregorian))
         {

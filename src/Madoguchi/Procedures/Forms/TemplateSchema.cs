@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Madoguchi.Procedures.Templates;
 
 namespace Madoguchi.Procedures.Forms;
 
@@ -11,9 +12,9 @@ namespace Madoguchi.Procedures.Forms;
 /// </summary>
 internal sealed class TemplateSchema(JsonElement root)
 {
-    private static readonly ConditionalWeakTable<Templates.ProcedureTemplate, TemplateSchema> Cache = new();
+    private static readonly ConditionalWeakTable<ProcedureTemplate, TemplateSchema> Cache = new();
 
-    public static TemplateSchema For(Templates.ProcedureTemplate template) =>
+    public static TemplateSchema For(ProcedureTemplate template) =>
         Cache.GetValue(template, t => new TemplateSchema(t.Schema));
 
     public JsonElement? At(string pointer)

@@ -48,6 +48,13 @@ public static class WarekiDate
         WarekiEra? named = null;
         if (era == WarekiEra.Gregorian)
         {
+            // 「85」 with 西暦 is almost always 昭和60年 or 1985 typed short; a year 85 would be stored silently.
+            if (y < 1000)
+            {
+                error = "西暦の年は4桁で入力してください。";
+                return false;
+            }
+
             gregorianYear = y;
         }
         else

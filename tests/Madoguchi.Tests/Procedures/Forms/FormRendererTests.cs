@@ -223,6 +223,16 @@ public sealed class FormRendererTests
     }
 
     [Fact]
+    public void Enter_in_a_text_box_does_not_remove_an_item()
+    {
+        // Implicit submission clicks the first submit button in the form; it must not carry a command.
+        var data = JsonNode.Parse("""{ "children": [ { "name": "一郎" }, { "name": "二郎" } ] }""");
+        var first = Render("jidou-teate-nintei", 1, data).QuerySelector("button[type=submit], input[type=submit]")!;
+        Assert.Null(first.GetAttribute("name"));
+        Assert.Equal("-1", first.GetAttribute("tabindex"));
+    }
+
+    [Fact]
     public void A_required_list_starts_with_one_empty_item_that_cannot_be_removed()
     {
         var document = Render("jidou-teate-nintei", 1);
