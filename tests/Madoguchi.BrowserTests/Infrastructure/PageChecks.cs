@@ -46,6 +46,15 @@ public static class PageChecks
         }
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{page.Url} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px");
+        if (overflow > 0)
+        {
+            // Name the widest offenders, so the fix is obvious from the failure alone.
+            var culprits = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                    .slice(-5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' → ' + Math.round(e.getBoundingClientRect().right))
+                """);
+            Assert.Fail($"{page.Url} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px: {string.Join(", ", culprits)}");
+        }
     }
 }

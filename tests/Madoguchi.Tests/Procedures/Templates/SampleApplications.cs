@@ -5,7 +5,7 @@ namespace Madoguchi.Tests.Procedures.Templates;
 /// meant as fixtures for the JSON Schema validator: each should validate against its template's
 /// schema. The 個人番号 values carry a correct check digit (番号法施行令8条) but belong to nobody.
 /// </summary>
-internal static class SampleApplications
+public static class SampleApplications
 {
     public static string For(string key) => key switch
     {
