@@ -33,7 +33,50 @@ public static class FormValidation
     private static IEnumerable<FormError> Evaluate(ProcedureTemplate template, JsonNode? data)
     {
         var schema = Compiled.GetValue(template, t => JsonSchema.Parse(t.Schema));
-        var instance = data is null ? JsonSerializer.SerializeToElement(new JsonObject()) : JsonSerializer.SerializeToElement(data);
+        var instance = JsonSerializer.SerializeToElement(WithRequiredGroups(template, data));
         return schema.Evaluate(instance, Options).Errors.Select(FormError.From).Distinct();
+    }
+
+    /// <summary>
+    /// The binder leaves out a group whose fields were all blank (/applicant), so the schema would
+    /// report one 「必須」 at the group, which is no field of the page. Validating a copy in which every
+    /// required group exists (empty) puts the messages on the fields themselves (/applicant/name …).
+    /// </summary>
+    private static JsonObject WithRequiredGroups(ProcedureTemplate template, JsonNode? data)
+    {
+        var copy = data?.DeepClone() as JsonObject ?? [];
+        foreach (var pointer in template.Layout.Pages.SelectMany(p => p.Sections).SelectMany(s => s.Fields)
+                     .Where(f => f.Pointer is not null && f.Widget != FieldWidget.Repeat).Select(f => f.Pointer!))
+        {
+            var tokens = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            JsonObject node = copy;
+            var schema = template.Schema;
+            for (var i = 0; i < tokens.Length - 1; i++)
+            {
+                var required = schema.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.Array
+                    && r.EnumerateArray().Any(x => x.GetString() == tokens[i]);
+                if (!required || !schema.TryGetProperty("properties", out var properties) || !properties.TryGetProperty(tokens[i], out var child)
+                    || !(child.TryGetProperty("type", out var type) && type.GetString() == "object"))
+                {
+                    break;
+                }
+
+                if (node[tokens[i]] is not JsonObject next)
+                {
+                    if (node[tokens[i]] is not null)
+                    {
+                        break;
+                    }
+
+                    next = [];
+                    node[tokens[i]] = next;
+                }
+
+                node = next;
+                schema = child;
+            }
+        }
+
+        return copy;
     }
 }

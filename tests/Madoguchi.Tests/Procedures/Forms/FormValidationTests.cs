@@ -83,3 +83,20 @@ public sealed class FormValidationTests
         Assert.True(JsonNode.DeepEquals(sample, data), data.ToJsonString());
     }
 }
+
+public sealed class FormValidationEmptyGroupTests
+{
+    [Fact]
+    public void An_untouched_page_reports_each_required_field_of_a_missing_group_at_the_field()
+    {
+        var template = Madoguchi.Procedures.Templates.TemplateLibrary.Embedded.Find("risai-shoumei")!;
+        var errors = Madoguchi.Procedures.Forms.FormValidation.ForPage(template, 0, new System.Text.Json.Nodes.JsonObject());
+        var pointers = errors.Select(e => e.Pointer).ToHashSet();
+        Assert.Contains("/applicant/name", pointers);
+        Assert.Contains("/applicant/phone", pointers);
+        Assert.Contains("/relationship", pointers);
+        Assert.DoesNotContain("/applicant", pointers);
+        // An optional group (世帯主, only for someone else's household) stays quiet.
+        Assert.DoesNotContain(pointers, p => p.StartsWith("/householdHead", StringComparison.Ordinal));
+    }
+}
