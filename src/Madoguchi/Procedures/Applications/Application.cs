@@ -57,6 +57,9 @@ public sealed class Application : ITenantOwned
     /// <summary>到達日時 (UTC).</summary>
     public DateTime? SubmittedAt { get; set; }
 
+    /// <summary>When the decision is due under the procedure's 標準処理期間, fixed at submission; null when none is set.</summary>
+    public DateTime? DueAt { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     public int Version { get; set; }

@@ -72,6 +72,7 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, TenantContext 
         var sequence = await NextNumberAsync(local.Year, ct);
         application.ReceiptNumber = $"{local.Year}-{sequence:D7}";
         application.SubmittedAt = now;
+        application.DueAt = procedure.StandardProcessingDays is { } days ? now.AddDays(days) : null;
         application.UpdatedAt = now;
         application.Status = ApplicationStatus.Submitted;
         if (mailTo is not null)

@@ -524,6 +524,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");
 

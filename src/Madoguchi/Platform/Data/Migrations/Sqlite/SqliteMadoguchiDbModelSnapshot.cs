@@ -519,6 +519,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
 

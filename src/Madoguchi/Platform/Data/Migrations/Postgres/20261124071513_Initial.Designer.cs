@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Madoguchi.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMadoguchiDb))]
-    [Migration("20261124070122_Initial")]
+    [Migration("20261124071513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -526,6 +526,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMadoguchiDb))]
-    [Migration("20261124070119_Initial")]
+    [Migration("20261124071511_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -520,6 +520,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Data")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProcedureId")
