@@ -56,12 +56,7 @@ public sealed class EveryPageAccessibilityTests(BrowserFixture browser) : IClass
             });
             await db.SaveChangesAsync();
         });
-        await browser.App.ScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
-            var template = sp.GetRequiredService<TemplateLibrary>().Find(ProcedureKey)!;
-            return await sp.GetRequiredService<TemplateEnabler>().EnableAsync(template, tenant.DepartmentId, null, CancellationToken.None);
-        });
+        await browser.App.OfferAsync(tenant, ProcedureKey);
         return new Values(tenant.Code, staff.Id, token);
     }
 

@@ -22,11 +22,7 @@ public sealed class ApplyPagesTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task Every_step_of_an_application_is_accessible(int width)
     {
         var tenant = await browser.App.TenantAsync();
-        await browser.App.ScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
-            return await sp.GetRequiredService<TemplateEnabler>().EnableAsync(TemplateLibrary.Embedded.Find(Key)!, tenant.DepartmentId, null, CancellationToken.None);
-        });
+        await browser.App.OfferAsync(tenant, Key);
         var page = await browser.NewPageAsync(width);
 
         await page.GotoAsync($"/{tenant.Code}/procedures?q=罹災");

@@ -70,3 +70,19 @@ public static class TestData
     public static Task<int> CountAsync<T>(this MadoguchiApp app) where T : class =>
         app.DbAsync(db => db.Set<T>().IgnoreQueryFilters().CountAsync());
 }
+
+/// <summary>Work done as inside a municipality's request: its tenant filter and write guard apply.</summary>
+public static class TenantScope
+{
+    public static Task<T> InTenantAsync<T>(this MadoguchiApp app, TestData.TenantInfo tenant, Func<IServiceProvider, Task<T>> work) =>
+        app.ScopeAsync(async sp =>
+        {
+            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
+            return await work(sp);
+        });
+
+    /// <summary>Offers a shipped procedure template in the municipality, handled by a department (default: its first).</summary>
+    public static Task<Madoguchi.Procedures.Catalogue.TemplateEnabler.Outcome> OfferAsync(this MadoguchiApp app, TestData.TenantInfo tenant, string templateKey, Guid? department = null) =>
+        app.InTenantAsync(tenant, sp => sp.GetRequiredService<Madoguchi.Procedures.Catalogue.TemplateEnabler>().EnableAsync(
+            Madoguchi.Procedures.Templates.TemplateLibrary.Embedded.Find(templateKey)!, department ?? tenant.DepartmentId, null, CancellationToken.None));
+}

@@ -14,19 +14,12 @@ public sealed class SubmissionTests(MadoguchiApp app) : IClassFixture<MadoguchiA
 {
     private const string ProcedureKey = "ninshin-todoke";
 
-    /// <summary>Runs work in a scope of the municipality, as a request to its routes would.</summary>
-    private Task<T> InTenantAsync<T>(TestData.TenantInfo tenant, Func<IServiceProvider, Task<T>> work) =>
-        app.ScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
-            return await work(sp);
-        });
+    private Task<T> InTenantAsync<T>(TestData.TenantInfo tenant, Func<IServiceProvider, Task<T>> work) => app.InTenantAsync(tenant, work);
 
     private async Task<TestData.TenantInfo> TenantWithProcedureAsync()
     {
         var tenant = await app.TenantAsync();
-        await InTenantAsync(tenant, sp => sp.GetRequiredService<TemplateEnabler>()
-            .EnableAsync(TemplateLibrary.Embedded.Find(ProcedureKey)!, tenant.DepartmentId, null, CancellationToken.None));
+        await app.OfferAsync(tenant, ProcedureKey);
         return tenant;
     }
 

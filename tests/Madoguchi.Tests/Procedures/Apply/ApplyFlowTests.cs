@@ -20,11 +20,7 @@ public sealed class ApplyFlowTests(DevIdpApp app) : IClassFixture<DevIdpApp>
     private async Task<TestData.TenantInfo> TenantOfferingAsync(string key = Key)
     {
         var tenant = await app.TenantAsync();
-        await app.ScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
-            return await sp.GetRequiredService<TemplateEnabler>().EnableAsync(TemplateLibrary.Embedded.Find(key)!, tenant.DepartmentId, null, CancellationToken.None);
-        });
+        await app.OfferAsync(tenant, key);
         return tenant;
     }
 

@@ -15,18 +15,13 @@ public sealed class ProcedureCatalogueTests(MadoguchiApp app) : IClassFixture<Ma
         ?? throw new InvalidOperationException($"template {key} is not shipped");
 
     /// <summary>Enables templates for a municipality the way the staff page does.</summary>
-    private Task EnableAsync(TestData.TenantInfo tenant, params string[] keys) =>
-        app.ScopeAsync(async sp =>
+    private async Task EnableAsync(TestData.TenantInfo tenant, params string[] keys)
+    {
+        foreach (var key in keys)
         {
-            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
-            var enabler = sp.GetRequiredService<TemplateEnabler>();
-            foreach (var key in keys)
-            {
-                Assert.Equal(TemplateEnabler.Outcome.Enabled, await enabler.EnableAsync(Template(key), tenant.DepartmentId, null, CancellationToken.None));
-            }
-
-            return 0;
-        });
+            Assert.Equal(TemplateEnabler.Outcome.Enabled, await app.OfferAsync(tenant, key));
+        }
+    }
 
     [Fact]
     public async Task Tenant_admin_enables_a_template_with_one_action_and_residents_find_it()

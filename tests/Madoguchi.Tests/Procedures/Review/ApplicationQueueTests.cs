@@ -14,18 +14,12 @@ namespace Madoguchi.Tests.Procedures.Review;
 /// <summary>Staff see the applications of their own departments, filtered and with overdue ones marked.</summary>
 public sealed class ApplicationQueueTests(MadoguchiApp app) : IClassFixture<MadoguchiApp>
 {
-    private Task<T> InTenantAsync<T>(TestData.TenantInfo tenant, Func<IServiceProvider, Task<T>> work) =>
-        app.ScopeAsync(async sp =>
-        {
-            sp.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.Name);
-            return await work(sp);
-        });
+    private Task<T> InTenantAsync<T>(TestData.TenantInfo tenant, Func<IServiceProvider, Task<T>> work) => app.InTenantAsync(tenant, work);
 
     /// <summary>A submitted application of <paramref name="key"/> handled by <paramref name="department"/>.</summary>
     private async Task<(Guid Id, string Number)> SubmittedAsync(TestData.TenantInfo tenant, Guid department, string key)
     {
-        await InTenantAsync(tenant, sp => sp.GetRequiredService<TemplateEnabler>()
-            .EnableAsync(TemplateLibrary.Embedded.Find(key)!, department, null, CancellationToken.None));
+        await app.OfferAsync(tenant, key, department);
         var resident = Guid.NewGuid();
         var draft = await InTenantAsync(tenant, async sp => (await sp.GetRequiredService<Drafts>().StartAsync(key, resident, CancellationToken.None))!);
         await app.DbAsync(db => db.Set<Application>().IgnoreQueryFilters().Where(a => a.Id == draft.Id)
