@@ -30,10 +30,7 @@ public sealed record OwnApplication(Application Application, Procedure Procedure
         }
 
         var procedure = await db.Set<Procedure>().SingleAsync(p => p.Id == application.ProcedureId, ct);
-        var definition = await db.Set<ProcedureVersion>()
-            .Where(v => v.ProcedureId == procedure.Id && v.Number == application.ProcedureVersion)
-            .Select(v => v.Definition).SingleAsync(ct);
-        var template = JsonSerializer.Deserialize<ProcedureTemplate>(definition, TemplateLibrary.JsonOptions)!;
+        var template = await ProcedureDefinitions.LoadAsync(db, procedure.Id, application.ProcedureVersion, ct);
         return new OwnApplication(application, procedure, template);
     }
 }

@@ -27,9 +27,7 @@ public sealed class ProcedureDetailModel(MadoguchiDb db) : PageModel
         var procedureId = Procedure.Id;
         var number = Procedure.PublishedVersion;
         Department = await db.Departments.Where(d => d.Id == Procedure.DepartmentId).Select(d => d.Name).SingleAsync(ct);
-        var definition = await db.Set<ProcedureVersion>().Where(v => v.ProcedureId == procedureId && v.Number == number)
-            .Select(v => v.Definition).SingleAsync(ct);
-        Attachments = JsonSerializer.Deserialize<ProcedureTemplate>(definition, TemplateLibrary.JsonOptions)!.Attachments;
+        Attachments = (await ProcedureDefinitions.LoadAsync(db, procedureId, number, ct)).Attachments;
         return Page();
     }
 }

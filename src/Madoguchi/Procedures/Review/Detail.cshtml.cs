@@ -32,9 +32,7 @@ public sealed class ApplicationReviewModel(MadoguchiDb db) : PageModel
             return NotFound();
         }
 
-        var definition = await db.Set<ProcedureVersion>().Where(v => v.ProcedureId == procedure.Id && v.Number == application.ProcedureVersion)
-            .Select(v => v.Definition).SingleAsync(ct);
-        var template = JsonSerializer.Deserialize<ProcedureTemplate>(definition, TemplateLibrary.JsonOptions)!;
+        var template = await ProcedureDefinitions.LoadAsync(db, procedure.Id, application.ProcedureVersion, ct);
         Own = new OwnApplication(application, procedure, template);
         Summary = FormSummary.Of(template, JsonNode.Parse(application.Data) as JsonObject ?? []);
         Attachments = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
