@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Madoguchi.Procedures.Forms;
 using Madoguchi.Procedures.Templates;
 
@@ -19,7 +18,7 @@ namespace Madoguchi.Procedures.Exports;
 /// </summary>
 internal sealed class ApplicationColumns
 {
-    public sealed record Column(string Header, Func<JsonNode?, ILookup<string, string>, string> Value);
+    public sealed record Column(string Header, Func<JsonElement, ILookup<string, string>, string> Value);
 
     private static readonly (string Key, string Label)[] BankParts =
         [("bankCode", "金融機関コード"), ("branchCode", "支店コード"), ("accountType", "預金種目"), ("accountNumber", "口座番号"), ("holderKana", "口座名義")];
@@ -79,21 +78,52 @@ internal sealed class ApplicationColumns
         }
 
         var pointer = basePointer + relative;
-        if (field.Widget == FieldWidget.BankAccount)
+        var widget = field.Widget;
+        if (widget == FieldWidget.BankAccount)
         {
             foreach (var (part, label) in BankParts)
             {
-                AddColumn($"{prefix}{field.Label}_{label}", (data, _) => Text(DataPointer.Get(data, pointer + "/" + part), field.Widget));
+                var path = Path(pointer + "/" + part);
+                AddColumn($"{prefix}{field.Label}_{label}", (data, _) => Text(Get(data, path), widget));
             }
 
             return;
         }
 
-        var widget = field.Widget;
-        AddColumn(prefix + field.Label, (data, _) => Text(DataPointer.Get(data, pointer), widget));
+        var tokens = Path(pointer);
+        AddColumn(prefix + field.Label, (data, _) => Text(Get(data, tokens), widget));
     }
 
-    private void AddColumn(string header, Func<JsonNode?, ILookup<string, string>, string> value)
+    /// <summary>A pointer's tokens, resolved once per export rather than once per row (array indexes as numbers).</summary>
+    private static (string Name, int Index)[] Path(string pointer) =>
+        DataPointer.Tokens(pointer).Select(t => (t, int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1)).ToArray();
+
+    private static JsonElement Get(JsonElement root, (string Name, int Index)[] path)
+    {
+        var node = root;
+        foreach (var (name, index) in path)
+        {
+            if (node.ValueKind == JsonValueKind.Object)
+            {
+                if (!node.TryGetProperty(name, out node))
+                {
+                    return default;
+                }
+            }
+            else if (node.ValueKind == JsonValueKind.Array && index >= 0 && index < node.GetArrayLength())
+            {
+                node = node[index];
+            }
+            else
+            {
+                return default;
+            }
+        }
+
+        return node;
+    }
+
+    private void AddColumn(string header, Func<JsonElement, ILookup<string, string>, string> value)
     {
         // Two fields with one label (氏名 in two sections) would make ambiguous headers.
         var unique = header;
@@ -105,16 +135,16 @@ internal sealed class ApplicationColumns
         _columns.Add(new Column(unique, value));
     }
 
-    private string Text(JsonNode? value, FieldWidget widget) => value switch
+    private string Text(JsonElement value, FieldWidget widget) => value.ValueKind switch
     {
-        null => "",
-        JsonValue v when v.GetValueKind() == JsonValueKind.True => widget == FieldWidget.Consent ? "同意する" : "はい",
-        JsonValue v when v.GetValueKind() == JsonValueKind.False => widget == FieldWidget.Consent ? "同意しない" : "いいえ",
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
-        JsonValue v when widget == FieldWidget.MyNumber && !_includeMyNumber => Masked(v.ToString()),
-        JsonValue v => v.ToString(),
-        JsonArray a => string.Join("、", a.Select(x => x is JsonValue xv ? xv.ToString() : x?.ToJsonString())),
-        _ => value.ToJsonString(),
+        JsonValueKind.Undefined or JsonValueKind.Null => "",
+        JsonValueKind.True => widget == FieldWidget.Consent ? "同意する" : "はい",
+        JsonValueKind.False => widget == FieldWidget.Consent ? "同意しない" : "いいえ",
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.String when widget == FieldWidget.MyNumber && !_includeMyNumber => Masked(value.GetString()!),
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Array => string.Join("、", value.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : x.GetRawText())),
+        _ => value.GetRawText(),
     };
 
     /// <summary>番号法: 個人番号 leaves the system only where the export says it must.</summary>
@@ -137,7 +167,6 @@ internal sealed class ApplicationColumns
             ? n : null;
     }
 
-    public static int ItemCount(JsonNode? data, string pointer) => DataPointer.Get(data, pointer) is JsonArray a ? a.Count : 0;
-
-    public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static int ItemCount(JsonElement data, string pointer) =>
+        Get(data, Path(pointer)) is { ValueKind: JsonValueKind.Array } a ? a.GetArrayLength() : 0;
 }

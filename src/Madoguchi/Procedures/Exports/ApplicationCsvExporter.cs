@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Procedures.Applications;
@@ -46,10 +46,10 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db)
             {
                 foreach (var row in batch)
                 {
-                    var data = JsonNode.Parse(row.Data);
+                    using var data = JsonDocument.Parse(row.Data);
                     foreach (var pointer in unbounded)
                     {
-                        measured[pointer] = Math.Max(measured.GetValueOrDefault(pointer), ApplicationColumns.ItemCount(data, pointer));
+                        measured[pointer] = Math.Max(measured.GetValueOrDefault(pointer), ApplicationColumns.ItemCount(data.RootElement, pointer));
                     }
                 }
             }
@@ -91,7 +91,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db)
 
             foreach (var row in batch)
             {
-                var data = JsonNode.Parse(row.Data);
+                using var data = JsonDocument.Parse(row.Data);
                 var attachments = files[row.Id].ToLookup(f => f.AttachmentKey, f => f.FileName);
                 var local = Wareki.ToJapanTime(row.SubmittedAt);
                 fields.Clear();
@@ -101,7 +101,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db)
                 fields.Add(ApplicationStatusNames.Of(row.Status));
                 foreach (var column in columns)
                 {
-                    fields.Add(column.Value(data, attachments));
+                    fields.Add(column.Value(data.RootElement, attachments));
                 }
 
                 for (var i = 0; i < fields.Count; i++)
