@@ -1,9 +1,14 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Madoguchi.Platform.Staff;
+using Madoguchi.Procedures.Catalogue;
 using Madoguchi.Procedures.Exports;
+using Madoguchi.Procedures.Templates;
 using Madoguchi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Madoguchi.Tests.Procedures.Exports;
 
@@ -154,6 +159,25 @@ public sealed class CsvExportTests(MadoguchiApp app) : IClassFixture<MadoguchiAp
 
         var approvedOnly = Encoding.UTF8.GetString((await (await ExportAsync(reviewer, tenant, disaster, status: "Approved")).Content.ReadAsByteArrayAsync())[3..]);
         Assert.Single(Csv.Parse(approvedOnly)); // the header, no rows
+    }
+
+    [Fact]
+    public async Task A_repeat_without_max_items_gets_as_many_columns_as_the_longest_exported_application_needs()
+    {
+        var tenant = await app.TenantAsync();
+        var shipped = TemplateLibrary.Embedded.Find(Key)!;
+        var schema = JsonNode.Parse(shipped.Schema.GetRawText())!;
+        schema["properties"]!["children"]!.AsObject().Remove("maxItems");
+        var unbounded = shipped with { Schema = JsonDocument.Parse(schema.ToJsonString()).RootElement.Clone() };
+        await app.InTenantAsync(tenant, sp => sp.GetRequiredService<TemplateEnabler>().EnableAsync(unbounded, tenant.DepartmentId, null, CancellationToken.None));
+        await app.SubmittedAsync(tenant, Key); // two children in the sample
+        var procedure = await app.ProcedureAsync(tenant, Key);
+        var (_, client) = await app.TenantAdminAsync(tenant);
+
+        var header = Csv.Parse(Encoding.UTF8.GetString((await (await ExportAsync(client, tenant, procedure)).Content.ReadAsByteArrayAsync())[3..]))[0];
+        Assert.Contains("児童2_氏名", header);
+        Assert.DoesNotContain("児童3_氏名", header);
+        Assert.Contains("子10_氏名", header); // the other repeat keeps its schema's maxItems
     }
 
     [Fact]
