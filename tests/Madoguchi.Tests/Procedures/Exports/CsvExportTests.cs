@@ -181,11 +181,10 @@ public sealed class CsvExportTests(MadoguchiApp app) : IClassFixture<MadoguchiAp
     }
 
     [Fact]
-    public async Task Csv_cells_are_quoted_and_neutralised_per_rfc_4180()
+    public void Csv_cells_are_quoted_and_neutralised_per_rfc_4180()
     {
         var line = new StringBuilder();
         CsvRow.Append(line, ["a,b", "say \"hi\"", "two\r\nlines", "-1", "+81", "\tx", "plain", "", "日本語"]);
         Assert.Equal("\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",'-1,'+81,'\tx,plain,,日本語\r\n", line.ToString());
-        await Task.CompletedTask;
     }
 }

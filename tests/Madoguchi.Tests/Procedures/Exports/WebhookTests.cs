@@ -21,15 +21,11 @@ public sealed class WebhookTests
 
     private static WebhookSender Sender(MadoguchiApp app, TimeProvider? clock = null) =>
         new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<IHttpClientFactory>(),
-            Options.Create(new IntegrationOptionsForTests().Value), clock ?? TimeProvider.System, NullLogger<WebhookSender>.Instance);
-
-    private sealed class IntegrationOptionsForTests
-    {
-        public Madoguchi.Procedures.IntegrationOptions Value { get; } = new()
-        {
-            WebhookBatchSize = 50, WebhookMaxAttempts = 5, WebhookTimeout = TimeSpan.FromSeconds(10), WebhookLease = TimeSpan.FromMinutes(1),
-        };
-    }
+            Options.Create(new Madoguchi.Procedures.IntegrationOptions
+            {
+                WebhookBatchSize = 50, WebhookMaxAttempts = 5, WebhookTimeout = TimeSpan.FromSeconds(10), WebhookLease = TimeSpan.FromMinutes(1),
+            }),
+            clock ?? TimeProvider.System, NullLogger<WebhookSender>.Instance);
 
     /// <summary>Registers an endpoint through the admin page and returns the secret it showed once.</summary>
     private static async Task<string> RegisterAsync(HttpClient admin, TestData.TenantInfo tenant, string url, Guid? department = null)
