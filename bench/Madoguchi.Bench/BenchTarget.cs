@@ -31,7 +31,19 @@ internal sealed class BenchTarget : IAsyncDisposable
         _pgDatabase = pgDatabase;
     }
 
-    private bool IsPostgres => _pgDatabase is not null;
+    public bool IsPostgres => _pgDatabase is not null;
+
+    public string ConnectionString => _connectionString;
+
+    public Tenant Tenant => _tenant!;
+
+    /// <summary>A context working inside the bench municipality, as a request of it would.</summary>
+    public MadoguchiDb NewTenantDb()
+    {
+        var tenant = new TenantContext();
+        tenant.Set(_tenant!.Id, _tenant.Code, _tenant.Name, _tenant.NameEn);
+        return NewDb(tenant);
+    }
 
     public static async Task<BenchTarget> CreateAsync(BenchOptions options)
     {

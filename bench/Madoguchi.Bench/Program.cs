@@ -4,11 +4,18 @@ using Madoguchi.Bench;
 
 // Durable single-row writes: a bare baseline, then the same writes through the platform's audited
 // SaveChanges, then outbox mail enqueue + commit. Prints rows/s and the ratio to the baseline.
-var options = BenchOptions.Parse(args);
+var export = args.Length > 0 && args[0] == "export";
+var options = BenchOptions.Parse(export ? args[1..] : args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Madoguchi.Bench [--provider sqlite|postgres] [--pg <connection string>] [--rows N] [--seconds S]");
+    Console.Error.WriteLine("usage: Madoguchi.Bench [export] [--provider sqlite|postgres] [--pg <connection string>] [--rows N] [--seconds S]");
     return 2;
+}
+
+if (export)
+{
+    // CSV export of --rows applications (default 100,000) through the real exporter, against a bare reader.
+    return await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 });
 }
 
 await using var target = await BenchTarget.CreateAsync(options);

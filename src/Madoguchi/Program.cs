@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UsePlatform();
 app.MapPlatform();
 app.MapIdentityModule();
+app.MapProcedures();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)

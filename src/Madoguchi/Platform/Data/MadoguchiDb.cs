@@ -14,7 +14,7 @@ namespace Madoguchi.Platform.Data;
 /// they are applied from the assembly. Two subclasses exist only so that each database provider has
 /// its own migration set (SQLite and PostgreSQL differ in types and SQL).
 /// </summary>
-public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant, AuditActor actor)
+public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant, AuditActor actor, IEnumerable<ISaveChangesHook>? hooks = null)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>The tenant of the current request; null outside a municipality's routes.</summary>
@@ -60,6 +60,11 @@ public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant
     {
         ChangeTracker.DetectChanges();
         VersionStamp.Apply(this);
+        foreach (var hook in hooks ?? [])
+        {
+            await hook.BeforeSaveAsync(this, cancellationToken);
+        }
+
         TenantGuard.Apply(this);
         if (!AuditRecorder.HasAuditableChanges(this))
         {

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Madoguchi.Platform.Data;
 
 /// <summary>The SQLite flavour: its own migration set under Migrations/Sqlite.</summary>
-public sealed class SqliteMadoguchiDb(DbContextOptions<SqliteMadoguchiDb> options, TenantContext tenant, AuditActor actor)
-    : MadoguchiDb(options, tenant, actor);
+public sealed class SqliteMadoguchiDb(DbContextOptions<SqliteMadoguchiDb> options, TenantContext tenant, AuditActor actor, IEnumerable<ISaveChangesHook>? hooks = null)
+    : MadoguchiDb(options, tenant, actor, hooks);
 
 /// <summary>Lets <c>dotnet ef</c> build the SQLite model without starting the web host.</summary>
 public sealed class SqliteMadoguchiDbDesignFactory : IDesignTimeDbContextFactory<SqliteMadoguchiDb>
