@@ -1,6 +1,7 @@
 using Madoguchi.Platform.Demo;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Catalogue;
+using Madoguchi.Procedures.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Madoguchi.Procedures.Templates;
 
@@ -16,6 +17,10 @@ public static class ProceduresModule
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<Submission>();
         builder.Services.AddScoped<AttachmentStore>();
+        builder.Services.AddScoped<ResidentNotices>();
+        builder.Services.AddScoped<Casework>();
+        builder.Services.AddScoped<Decisions>();
+        builder.Services.AddScoped<ResidentCase>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IDemoContent, ProceduresDemoContent>();
     }
