@@ -109,7 +109,8 @@ public sealed class FormPageModel(MadoguchiDb db, Drafts drafts, AttachmentStore
             return NotFound();
         }
 
-        if (Own.Application.Status != ApplicationStatus.Draft)
+        // Editable while a draft, and again while the department asks for a correction (補正).
+        if (!Drafts.IsEditable(Own.Application.Status))
         {
             return Redirect($"/{tenant.Code}/applications/{id}/receipt");
         }
