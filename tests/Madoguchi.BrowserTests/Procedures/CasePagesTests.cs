@@ -60,7 +60,7 @@ public sealed class CasePagesTests(BrowserFixture browser) : IClassFixture<Brows
         await staff.AssertAccessibleAsync();
         await staff.GetByLabel("申請者へのお願い").FillAsync("罹災日を確認してください。");
         await staff.GetByRole(AriaRole.Button, new() { Name = "補正を依頼する" }).ClickAsync();
-        await staff.GetByLabel("メモ", new() { Exact = true }).FillAsync("電話で確認予定");
+        await staff.GetByLabel("メモ").FillAsync("電話で確認予定");
         await staff.GetByRole(AriaRole.Button, new() { Name = "メモを追加する" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("内部メモを追加しました。");
         await staff.AssertAccessibleAsync();
@@ -70,7 +70,7 @@ public sealed class CasePagesTests(BrowserFixture browser) : IClassFixture<Brows
         // The resident: 申請一覧 → the application page with the request, a reply.
         await resident.GotoAsync($"/{tenant.Code}/account/applications");
         await resident.GetByRole(AriaRole.Link, new() { Name = "罹災証明書", Exact = false }).First.ClickAsync();
-        await Assertions.Expect(resident.GetByText("罹災日を確認してください。")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.GetByRole(AriaRole.Region, new() { Name = "補正のお願い" })).ToContainTextAsync("罹災日を確認してください。");
         await resident.AssertAccessibleAsync();
         await resident.AssertNoHorizontalScrollAsync();
         await resident.GetByLabel("担当課へのメッセージ").FillAsync("確認して修正します。");
