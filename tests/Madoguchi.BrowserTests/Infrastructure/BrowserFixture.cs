@@ -7,10 +7,19 @@ namespace Madoguchi.BrowserTests.Infrastructure;
 /// The app on real HTTP and Debian's chromium driven by Playwright. Playwright's own browser
 /// download cannot run here, so the system chromium is launched directly.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    // With the development identity provider, as ./run serves it, so resident sign-in pages can be walked.
-    public MadoguchiApp App { get; } = new MadoguchiApp().OnKestrel().With("Identity:DevProvider:Enabled", "true");
+    public BrowserFixture()
+        : this(demo: false)
+    {
+    }
+
+    /// <param name="demo">Seed the five demo municipalities and first logins, as ./run does.</param>
+    protected BrowserFixture(bool demo) =>
+        // With the development identity provider, as ./run serves it, so resident sign-in pages can be walked.
+        App = new MadoguchiApp().OnKestrel().With("Identity:DevProvider:Enabled", "true").With("Platform:Demo", demo ? "true" : "false");
+
+    public MadoguchiApp App { get; }
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
 

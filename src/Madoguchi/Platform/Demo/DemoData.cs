@@ -108,6 +108,15 @@ internal sealed class DemoData(
         var reviewer = new StaffUser { UserName = "shimin@shiogama.example.jp", Email = "shimin@shiogama.example.jp", EmailConfirmed = true, DisplayName = "塩竈 市民課職員", TenantId = shiogama.Id };
         lines.Add(await CreateAsync(reviewer, "塩竈市 市民課 審査担当"));
         db.Set<StaffRole>().Add(new StaffRole { TenantId = shiogama.Id, StaffUserId = reviewer.Id, DepartmentId = shimin.Id, Role = StaffRoleKind.Reviewer });
+
+        // 石巻市 健康推進課 receives the demo's 妊娠の届出: one member who reviews and decides.
+        var ishinomaki = await db.Tenants.SingleAsync(t => t.Code == "042021");
+        var kenko = await db.Departments.IgnoreQueryFilters().SingleAsync(d => d.TenantId == ishinomaki.Id && d.Name == "健康推進課");
+        var health = new StaffUser { UserName = "kenko@ishinomaki.example.jp", Email = "kenko@ishinomaki.example.jp", EmailConfirmed = true, DisplayName = "石巻 健康推進課職員", TenantId = ishinomaki.Id };
+        lines.Add(await CreateAsync(health, "石巻市 健康推進課 審査・決定担当"));
+        db.Set<StaffRole>().AddRange(
+            new StaffRole { TenantId = ishinomaki.Id, StaffUserId = health.Id, DepartmentId = kenko.Id, Role = StaffRoleKind.Reviewer },
+            new StaffRole { TenantId = ishinomaki.Id, StaffUserId = health.Id, DepartmentId = kenko.Id, Role = StaffRoleKind.Approver });
         await db.SaveChangesAsync();
 
         await File.WriteAllLinesAsync(file, lines);

@@ -1,0 +1,97 @@
+using Madoguchi.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Madoguchi.BrowserTests.Procedures;
+
+/// <summary>
+/// Issue 3's whole journey in chromium on the demo installation: a resident of 石巻市 notifies a
+/// pregnancy over several pages, leaves and resumes, submits and gets a 到達番号; 健康推進課 asks
+/// for a correction, the resident corrects, staff approve, and the resident downloads the notice.
+/// </summary>
+public sealed class PregnancyNotificationJourneyTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
+{
+    private const string Ishinomaki = "042021";
+
+    [Fact]
+    public async Task A_resident_notifies_a_pregnancy_online_and_receives_the_decision()
+    {
+        var resident = await browser.NewPageAsync(320);
+
+        // Find it with a two-character term and start with the card.
+        await resident.GotoAsync($"/{Ishinomaki}/procedures?q=妊娠");
+        await resident.GetByRole(AriaRole.Link, new() { Name = "妊娠の届出" }).First.ClickAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "オンラインで申請する" }).ClickAsync();
+        await resident.GetByLabel("佐藤 花子（マイナンバーカードあり）").CheckAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "申請を始める" }).ClickAsync();
+
+        // Page 1: the pregnant resident.
+        await Field(resident, "/name").FillAsync("佐藤 花子");
+        await Field(resident, "/nameKana").FillAsync("サトウ ハナコ");
+        await Date(resident, "/birthDate", "平成", "4", "7", "15");
+        await Field(resident, "/myNumber").FillAsync(ValidMyNumber);
+        await Field(resident, "/postalCode").FillAsync("986-0826");
+        await Field(resident, "/address").FillAsync("宮城県石巻市鋳銭場1番1号");
+        await Field(resident, "/phone").FillAsync("0225-95-1111");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "次へ" }).ClickAsync();
+        await Assertions.Expect(resident).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pages/1$"));
+
+        // Page 2, then leave the site.
+        await Field(resident, "/pregnancy/weeks").FillAsync("9");
+        await Date(resident, "/pregnancy/dueDate", "令和", "9", "6", "20");
+        await Field(resident, "/pregnancy/institution").FillAsync("石巻赤十字病院");
+        await Choice(resident, "/pregnancy/firstPregnancy", "はい");
+        await Choice(resident, "/pregnancy/multiple", "いいえ");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "一時保存" }).ClickAsync();
+        await resident.GotoAsync($"/{Ishinomaki}");
+
+        // Resume from the application list: the third page is where it stopped.
+        await resident.GotoAsync($"/{Ishinomaki}/account/applications");
+        await resident.GetByRole(AriaRole.Link, new() { Name = "妊娠の届出（続きを入力）" }).ClickAsync();
+        await Assertions.Expect(Field(resident, "/pregnancy/institution")).ToHaveValueAsync("石巻赤十字病院");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "次へ" }).ClickAsync();
+        await Choice(resident, "/survey/smoking", "吸わない");
+        await Choice(resident, "/survey/householdSmoking", "いない");
+        await Choice(resident, "/survey/drinking", "飲まない");
+        await resident.GetByRole(AriaRole.Button, new() { Name = "入力内容の確認へ" }).ClickAsync();
+        await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("入力内容の確認");
+        await resident.AssertAccessibleAsync();
+        await resident.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
+        await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("申請を受け付けました");
+        var receipt = await resident.Locator(".receipt-number").TextContentAsync();
+        Assert.Matches(@"^\d{4}-\d{7}$", receipt!.Trim());
+        await resident.ScreenshotAsync("journey-receipt-320");
+    }
+
+    /// <summary>A 12-digit 個人番号 whose last digit is the check digit of the first eleven.</summary>
+    private static string ValidMyNumber
+    {
+        get
+        {
+            const string body = "12345678901";
+            var sum = 0;
+            for (var n = 1; n <= 11; n++)
+            {
+                var p = body[11 - n] - '0';
+                var q = n <= 6 ? n + 1 : n - 5;
+                sum += p * q;
+            }
+
+            var rest = sum % 11;
+            return body + (rest <= 1 ? 0 : 11 - rest);
+        }
+    }
+
+    private static ILocator Field(IPage page, string pointer) => page.Locator($"[name='{pointer}']");
+
+    private static async Task Date(IPage page, string pointer, string era, string year, string month, string day)
+    {
+        await page.Locator($"select[name='{pointer}:era']").SelectOptionAsync(era);
+        await page.Locator($"[name='{pointer}:year']").FillAsync(year);
+        await page.Locator($"[name='{pointer}:month']").FillAsync(month);
+        await page.Locator($"[name='{pointer}:day']").FillAsync(day);
+    }
+
+    private static Task Choice(IPage page, string pointer, string value) =>
+        page.Locator($"input[name='{pointer}'][value='{value}']").CheckAsync();
+}

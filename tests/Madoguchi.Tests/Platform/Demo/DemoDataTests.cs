@@ -1,0 +1,49 @@
+using Madoguchi.Tests.Infrastructure;
+
+namespace Madoguchi.Tests.Platform.Demo;
+
+/// <summary>What ./run shows a new user: the five seed municipalities and logins that work.</summary>
+public sealed class DemoDataTests : IClassFixture<DemoDataTests.DemoApp>
+{
+    public sealed class DemoApp : MadoguchiApp
+    {
+        public DemoApp() => With("Platform:Demo", "true");
+    }
+
+    private readonly DemoApp _app;
+
+    public DemoDataTests(DemoApp app) => _app = app;
+
+    private async Task<string[]> FirstLoginsAsync()
+    {
+        await _app.CreateClient().GetAsync("/health/ready");
+        return await File.ReadAllLinesAsync(Path.Combine(_app.DataDirectory, "first-login.txt"));
+    }
+
+    [Theory]
+    [InlineData("042030", "塩竈市")]
+    [InlineData("042153", "大崎市")]
+    [InlineData("042137", "栗原市")]
+    [InlineData("042021", "石巻市")]
+    [InlineData("222232", "御前崎市")]
+    public async Task Each_seed_municipality_has_its_portal(string code, string name)
+    {
+        await FirstLoginsAsync();
+        var page = await _app.CreateClient().GetPageAsync($"/{code}");
+        Assert.Contains(name, page.Document.Title);
+    }
+
+    [Fact]
+    public async Task The_health_division_of_Ishinomaki_signs_in_and_sees_its_queue_for_the_pregnancy_notification()
+    {
+        var line = (await FirstLoginsAsync()).Single(l => l.Contains("kenko@ishinomaki.example.jp", StringComparison.Ordinal));
+        var credentials = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(" / ");
+        var staff = await _app.SignInAsync(new TestData.StaffInfo(Guid.Empty, credentials[0], credentials[1]));
+
+        var queue = await staff.GetPageAsync("/042021/staff/applications");
+        Assert.Contains("妊娠の届出", queue.Document.QuerySelector("main")!.TextContent);
+
+        var found = await _app.CreateClient().GetPageAsync("/042021/procedures?q=" + Uri.EscapeDataString("妊娠"));
+        Assert.Contains("妊娠の届出", found.Document.QuerySelector("main")!.TextContent);
+    }
+}
