@@ -90,13 +90,30 @@ public sealed class ResidentCaseTests(DevIdpApp app) : IClassFixture<DevIdpApp>
         Assert.Contains(c.Number, (await staff.GetPageAsync($"/{c.Tenant.Code}/staff/applications?status=UnderReview")).Text);
         Assert.Equal(HttpStatusCode.Redirect, (await c.Resident.GetAsync($"/{c.Tenant.Code}/applications/{c.Id}/pages/0")).StatusCode);
 
+        // No notice before the decision.
+        Assert.Equal(HttpStatusCode.NotFound, (await c.Resident.GetAsync($"{c.Detail}/notice")).StatusCode);
+
         // The decision closes it.
         casePage = await staff.GetPageAsync(c.StaffPage);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(casePage, new Dictionary<string, string> { ["decision"] = "approve" }, "#decide-form")).StatusCode);
         Assert.Equal(
             [ApplicationEventKind.Submitted, ApplicationEventKind.CorrectionRequested, ApplicationEventKind.Resubmitted, ApplicationEventKind.Approved],
             await HistoryAsync(c.Id));
-        Assert.Contains("承認", (await c.Resident.GetFollowingAsync(c.Detail)).AsPage().Document.QuerySelector(".case-status")!.TextContent);
+        var decided = (await c.Resident.GetFollowingAsync(c.Detail)).AsPage();
+        Assert.Contains("承認", decided.Document.QuerySelector(".case-status")!.TextContent);
+
+        // The 決定通知書 for the resident (linked from the page) and for the staff.
+        var link = decided.Document.QuerySelector("a[href$='/notice']")!.GetAttribute("href")!;
+        await AssertPdfAsync(await c.Resident.GetAsync(link));
+        await AssertPdfAsync(await staff.GetAsync($"{c.StaffPage}/notice"));
+    }
+
+    private static async Task AssertPdfAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
     }
 
     [Fact]
@@ -186,5 +203,12 @@ public sealed class ResidentCaseTests(DevIdpApp app) : IClassFixture<DevIdpApp>
         var stored = await app.StoredAsync(c.Id);
         Assert.Equal(ApplicationStatus.Submitted, stored.Status);
         Assert.Equal(version, stored.Version.ToString());
+
+        // Decided, its notice is still only the owner's.
+        var staff = await StaffAsync(c.Tenant);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(await staff.GetPageAsync(c.StaffPage),
+            new Dictionary<string, string> { ["decision"] = "reject", ["reason"] = "対象外です。" }, "#decide-form")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"{c.Detail}/notice")).StatusCode);
+        await AssertPdfAsync(await c.Resident.GetAsync($"{c.Detail}/notice"));
     }
 }

@@ -121,6 +121,25 @@ public sealed class CaseworkTests(MadoguchiApp app) : IClassFixture<MadoguchiApp
         Assert.Contains(await app.DbAsync(db => db.Set<OutboxMail>().IgnoreQueryFilters().Where(m => m.To == email).Select(m => m.Subject).ToListAsync()),
             s => s.Contains("審査結果のお知らせ") && s.Contains(decided.Number));
 
+        // The 決定通知書: for staff of the department; another department's staff and another municipality's find nothing.
+        var pdf = await approver.GetAsync(CasePage(tenant, decided.Id) + "/notice");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        var welfare = await app.DbAsync(async db =>
+        {
+            var d = new Department { TenantId = tenant.Id, Name = "福祉課" };
+            db.Departments.Add(d);
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
+        var elsewhere = await app.SignInAsync(await app.StaffAsync(tenant, (StaffRoleKind.Approver, welfare)));
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync(CasePage(tenant, decided.Id) + "/notice")).StatusCode);
+        var other = await app.TenantAsync();
+        var (_, stranger) = await app.TenantAdminAsync(other);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/{other.Code}/staff/applications/{decided.Id}/notice")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(CasePage(tenant, decided.Id) + "/notice")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await approver.GetAsync(CasePage(tenant, corrected.Id) + "/notice")).StatusCode);
+
         // Decided is final: the page offers no decision, and a replay of the old form is refused.
         var after = await approver.GetPageAsync(CasePage(tenant, decided.Id));
         Assert.Null(after.Document.QuerySelector("#decide-form"));
