@@ -89,8 +89,13 @@ public sealed class CaseworkTests(MadoguchiApp app) : IClassFixture<MadoguchiApp
         Assert.Contains("罹災日を確認してください。", page.Text);
         Assert.Contains("補正の依頼", page.Document.QuerySelector("table[aria-labelledby=history-title]")!.TextContent);
         Assert.Equal(ApplicationStatus.CorrectionRequested, (await app.StoredAsync(corrected.Id)).Status);
-        var mails = await app.DbAsync(db => db.Set<OutboxMail>().IgnoreQueryFilters().Where(m => m.To == email).Select(m => m.Subject).ToListAsync());
-        Assert.Contains(mails, s => s.Contains("補正のお願い") && s.Contains(corrected.Number));
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, tenant, corrected.Id, "message-form", new() { ["message"] = "罹災日は11月20日ではありませんか。" })).StatusCode);
+        var mails = await app.DbAsync(db => db.Set<OutboxMail>().IgnoreQueryFilters().Where(m => m.To == email).ToListAsync());
+        Assert.Contains(mails, m => m.Subject.Contains("補正のお願い") && m.Subject.Contains(corrected.Number));
+        Assert.Contains(mails, m => m.Subject.Contains("担当課からのメッセージ") && m.Subject.Contains(corrected.Number));
+        // The mail only points to the page: what staff wrote stays behind sign-in.
+        Assert.All(mails, m => Assert.DoesNotContain("罹災日", m.TextBody));
+        Assert.DoesNotContain(mails, m => m.TextBody.Contains("住民票と照合済み"));
 
         // A reviewer sees no decision form, and a forged decision is refused with a message.
         var reviewerPage = await reviewer.GetPageAsync(CasePage(tenant, decided.Id));
