@@ -24,6 +24,9 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public IReadOnlyList<string> Attachments { get; private set; } = [];
 
+    /// <summary>What the department asked to correct, while the application is back with the resident.</summary>
+    public string? Correction { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
 
@@ -78,6 +81,11 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
         if (!Drafts.IsEditable(Own.Application.Status))
         {
             return Redirect($"/{tenant.Code}/applications/{id}/receipt");
+        }
+
+        if (Own.Application.Status == ApplicationStatus.CorrectionRequested)
+        {
+            Correction = await Workflow.CaseFile.LatestCorrectionAsync(db, id, ct);
         }
 
         var data = Own.Data;

@@ -23,6 +23,11 @@ public sealed record CaseFile(IReadOnlyList<CaseFile.Step> History, IReadOnlyLis
             ? History.LastOrDefault(s => s.Kind == ApplicationEventKind.CorrectionRequested)?.Text
             : null;
 
+    /// <summary>The department's latest correction request, shown above the form while the resident corrects it.</summary>
+    public static Task<string?> LatestCorrectionAsync(MadoguchiDb db, Guid applicationId, CancellationToken ct) =>
+        db.Set<ApplicationEvent>().Where(e => e.ApplicationId == applicationId && e.Kind == ApplicationEventKind.CorrectionRequested)
+            .OrderByDescending(e => e.At).Select(e => e.Text).FirstOrDefaultAsync(ct);
+
     public static async Task<CaseFile> ForStaffAsync(MadoguchiDb db, Guid applicationId, CancellationToken ct)
     {
         var events = await db.Set<ApplicationEvent>().Where(e => e.ApplicationId == applicationId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);

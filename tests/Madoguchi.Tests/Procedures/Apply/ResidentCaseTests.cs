@@ -72,6 +72,8 @@ public sealed class ResidentCaseTests(DevIdpApp app) : IClassFixture<DevIdpApp>
         Assert.Equal(HttpStatusCode.Redirect, (await c.Resident.SubmitAsync(edit, new Dictionary<string, string> { ["_go"] = "save" })).StatusCode);
         var check = (await c.Resident.GetFollowingAsync($"/{c.Tenant.Code}/applications/{c.Id}/check")).AsPage();
         Assert.Contains("再提出する", check.Text);
+        Assert.Contains("被害の程度を選び直してください。", check.Document.QuerySelector(".correction-text")!.TextContent);
+        Assert.Contains("被害の程度を選び直してください。", edit.Document.QuerySelector(".correction-text")!.TextContent);
         var clicks = await Task.WhenAll(c.Resident.SubmitAsync(check, new Dictionary<string, string>()), c.Resident.SubmitAsync(check, new Dictionary<string, string>()));
         Assert.All(clicks, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.All(clicks, r => Assert.Equal(c.Detail, r.Headers.Location!.OriginalString));
