@@ -10,6 +10,7 @@ using Madoguchi.Procedures.Exports;
 using Madoguchi.Procedures.Webhooks;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using Madoguchi.Procedures.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Madoguchi.Procedures.Templates;
@@ -29,6 +30,10 @@ public static class ProceduresModule
         services.AddScoped<Drafts>();
         services.AddScoped<Submission>();
         services.AddScoped<AttachmentStore>();
+        services.AddScoped<ResidentNotices>();
+        services.AddScoped<Casework>();
+        services.AddScoped<Decisions>();
+        services.AddScoped<ResidentCase>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDemoContent, ProceduresDemoContent>();
 

@@ -24,9 +24,10 @@ public static class StaffSession
     public static string TotpCode(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
 
     /// <summary>A browser signed in as <paramref name="staff"/>; passes the TOTP step when a key is given.</summary>
-    public static async Task<HttpClient> SignInAsync(this MadoguchiApp app, TestData.StaffInfo staff, string? totpKey = null)
+    /// <param name="client">A browser to sign in (e.g. one on Kestrel); a new in-memory one when null.</param>
+    public static async Task<HttpClient> SignInAsync(this MadoguchiApp app, TestData.StaffInfo staff, string? totpKey = null, HttpClient? client = null)
     {
-        var client = app.Browser();
+        client ??= app.Browser();
         var response = await client.SubmitAsync("/staff/login", new Dictionary<string, string>
         {
             ["Input.Email"] = staff.Email,

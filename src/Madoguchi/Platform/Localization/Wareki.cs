@@ -22,6 +22,10 @@ public static class Wareki
     public static DateTime ToJapanTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Japan);
 
+    /// <summary>The UTC instant a calendar day begins in Japan (for date filters entered in Japan time).</summary>
+    public static DateTime StartOfJapanDay(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Japan);
+
     /// <summary>A calendar date (no time zone shift): 令和8年11月24日 / 24 Nov 2026.</summary>
     public static string Date(DateOnly date) => Date(date.ToDateTime(TimeOnly.MinValue), CultureInfo.CurrentUICulture);
 

@@ -60,6 +60,20 @@ public sealed class Application : ITenantOwned
     /// <summary>When the decision is due under the procedure's 標準処理期間, fixed at submission; null when none is set.</summary>
     public DateTime? DueAt { get; set; }
 
+    /// <summary>The member of staff handling the case (担当者); null while unassigned.</summary>
+    public Guid? AssigneeId { get; set; }
+
+    /// <summary>Where the resident is told of corrections, messages and the decision: the address they signed in with when they (re)submitted.</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>When it was approved or rejected (UTC).</summary>
+    public DateTime? DecidedAt { get; set; }
+
+    public Guid? DecidedBy { get; set; }
+
+    /// <summary>The reason given with a rejection, or the note carried by an approval; printed on the 決定通知書.</summary>
+    public string? DecisionReason { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     public int Version { get; set; }
@@ -80,6 +94,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(a => a.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(a => a.ReceiptNumber).HasMaxLength(20);
+        b.Property(a => a.ContactEmail).HasMaxLength(254);
+        b.Property(a => a.DecisionReason).HasMaxLength(2000);
+        b.HasIndex(a => new { a.TenantId, a.AssigneeId });
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<Procedure>().WithMany().HasForeignKey(a => a.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -44,6 +44,9 @@ public sealed class Drafts(MadoguchiDb db, TimeProvider time)
         }
     }
 
+    /// <summary>A draft, or an arrived application the department asked to correct (補正).</summary>
+    public static bool IsEditable(ApplicationStatus status) => status is ApplicationStatus.Draft or ApplicationStatus.CorrectionRequested;
+
     public enum SaveOutcome
     {
         Saved,
@@ -61,7 +64,7 @@ public sealed class Drafts(MadoguchiDb db, TimeProvider time)
             return SaveOutcome.NotFound;
         }
 
-        if (application.Status != ApplicationStatus.Draft)
+        if (!IsEditable(application.Status))
         {
             return SaveOutcome.NotADraft;
         }

@@ -4,6 +4,7 @@ using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Mail;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Catalogue;
+using Madoguchi.Procedures.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madoguchi.Procedures.Applications;
@@ -75,6 +76,8 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, TenantContext 
         application.DueAt = procedure.StandardProcessingDays is { } days ? now.AddDays(days) : null;
         application.UpdatedAt = now;
         application.Status = ApplicationStatus.Submitted;
+        application.ContactEmail = mailTo;
+        CaseChanges.Record(db, application, ApplicationEventKind.Submitted, EventActor.Resident, application.ResidentId, now);
         if (mailTo is not null)
         {
             outbox.Enqueue(mailTo, $"【{tenant.Name}】申請を受け付けました（到達番号 {application.ReceiptNumber}）",

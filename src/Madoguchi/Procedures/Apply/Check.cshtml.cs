@@ -1,18 +1,21 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Forms;
+using Madoguchi.Procedures.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Madoguchi.Procedures.Apply;
 
 /// <summary>The check page: everything entered, what is still missing (with links to its page), and the submit button.</summary>
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission, TenantContext tenant) : PageModel
+public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Problem(int Page, string Label, string Message);
 
@@ -21,10 +24,13 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
     public IReadOnlyList<string> Attachments { get; private set; } = [];
 
+    /// <summary>What the department asked to correct, while the application is back with the resident.</summary>
+    public string? Correction { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, int version, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } early)
         {
@@ -37,7 +43,25 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
         }
 
         var email = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
-        var (receipt, refused) = await submission.SubmitAsync(id, Own!.Application.ResidentId!.Value, email, ct);
+        if (Own!.Application.Status == ApplicationStatus.CorrectionRequested)
+        {
+            // 再提出: the same 到達番号. A double click's second post finds the version moved and
+            // changes nothing; both land on the detail page, which shows what happened.
+            var result = await cases.ResubmitAsync(id, Own.Application.ResidentId!.Value, version, email, ct);
+            if (result.Outcome == CaseOutcome.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Done)
+            {
+                TempData["notice"] = l["修正した内容で再提出しました。"].Value;
+            }
+
+            return Redirect($"/{tenant.Code}/account/applications/{id}");
+        }
+
+        var (receipt, refused) = await submission.SubmitAsync(id, Own.Application.ResidentId!.Value, email, ct);
         return refused switch
         {
             Submission.Refusal.NotFound => NotFound(),
@@ -54,9 +78,14 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
             return NotFound();
         }
 
-        if (Own.Application.Status != ApplicationStatus.Draft)
+        if (!Drafts.IsEditable(Own.Application.Status))
         {
             return Redirect($"/{tenant.Code}/applications/{id}/receipt");
+        }
+
+        if (Own.Application.Status == ApplicationStatus.CorrectionRequested)
+        {
+            Correction = await Workflow.CaseFile.LatestCorrectionAsync(db, id, ct);
         }
 
         var data = Own.Data;

@@ -25,6 +25,9 @@ public sealed class FormPageModel(MadoguchiDb db, Drafts drafts, AttachmentStore
     public IHtmlContent Form { get; private set; } = HtmlString.Empty;
     public string? Notice { get; private set; }
 
+    /// <summary>What the department asked to correct, while the application is back with the resident.</summary>
+    public string? Correction { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, int step, CancellationToken ct)
     {
         if (await LoadAsync(id, step, ct) is { } problem)
@@ -109,9 +112,15 @@ public sealed class FormPageModel(MadoguchiDb db, Drafts drafts, AttachmentStore
             return NotFound();
         }
 
-        if (Own.Application.Status != ApplicationStatus.Draft)
+        // Editable while a draft, and again while the department asks for a correction (補正).
+        if (!Drafts.IsEditable(Own.Application.Status))
         {
             return Redirect($"/{tenant.Code}/applications/{id}/receipt");
+        }
+
+        if (Own.Application.Status == ApplicationStatus.CorrectionRequested)
+        {
+            Correction = await Workflow.CaseFile.LatestCorrectionAsync(db, id, ct);
         }
 
         PageIndex = page;

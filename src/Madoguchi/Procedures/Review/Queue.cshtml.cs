@@ -1,23 +1,27 @@
+using System.Security.Claims;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Catalogue;
+using Madoguchi.Procedures.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Madoguchi.Procedures.Review;
 
-/// <summary>The department's queue: applications that arrived, filtered by status, procedure and overdue, newest first.</summary>
+/// <summary>The department's queue: applications that arrived, filtered by status, procedure, assignee, 到達日 and overdue, newest first.</summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : PageModel
+public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
 
     public static readonly ApplicationStatus[] Statuses = Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft).ToArray();
 
-    public sealed record Row(Guid Id, string ReceiptNumber, string Title, DateTime SubmittedAt, ApplicationStatus Status, DateTime? DueAt, bool Overdue);
+    public sealed record Row(Guid Id, string ReceiptNumber, string Title, DateTime SubmittedAt, ApplicationStatus Status, DateTime? DueAt, bool Overdue, string? Assignee);
     public sealed record ProcedureOption(Guid Id, string Title);
 
     [BindProperty(SupportsGet = true)]
@@ -29,12 +33,25 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : P
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    /// <summary>"me" (自分), "none" (未割当) or a member of staff's id.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Assignee { get; set; }
+
+    /// <summary>到達日 from (inclusive), a day in Japan time.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    /// <summary>到達日 to (inclusive).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<ProcedureOption> Procedures { get; private set; } = [];
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -57,6 +74,39 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : P
             query = query.Where(a => a.ProcedureId == procedure);
         }
 
+        var me = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var self) ? self : Guid.Empty;
+        if (Assignee == "me")
+        {
+            query = query.Where(a => a.AssigneeId == me);
+        }
+        else if (Assignee == "none")
+        {
+            query = query.Where(a => a.AssigneeId == null);
+        }
+        else if (Guid.TryParse(Assignee, out var member))
+        {
+            query = query.Where(a => a.AssigneeId == member);
+        }
+
+        if (From > To)
+        {
+            ModelState.AddModelError(nameof(From), l["到達日の「から」は「まで」と同じか前の日にしてください。"]);
+        }
+        else
+        {
+            if (From is { } from)
+            {
+                var start = Wareki.StartOfJapanDay(from);
+                query = query.Where(a => a.SubmittedAt >= start);
+            }
+
+            if (To is { } to)
+            {
+                var end = Wareki.StartOfJapanDay(to.AddDays(1));
+                query = query.Where(a => a.SubmittedAt < end);
+            }
+        }
+
         if (Overdue)
         {
             query = query.Where(a => a.DueAt < now && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview));
@@ -68,13 +118,20 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : P
             .Select(a => new
             {
                 a.Id, a.ReceiptNumber, Title = db.Set<Procedure>().Where(p => p.Id == a.ProcedureId).Select(p => p.Title).First(),
-                a.SubmittedAt, a.Status, a.DueAt,
+                a.SubmittedAt, a.Status, a.DueAt, a.AssigneeId,
             })
             .ToListAsync(ct);
+        var assigned = rows.Select(r => r.AssigneeId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Users.Where(u => assigned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Rows = rows.Select(r => new Row(r.Id, r.ReceiptNumber!, r.Title, r.SubmittedAt!.Value, r.Status, r.DueAt,
-            r.DueAt < now && r.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview)).ToList();
+            r.DueAt < now && r.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview,
+            r.AssigneeId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList();
+        var staffIds = db.Set<StaffRole>().Where(r => r.DepartmentId != null && (all || departments.Contains(r.DepartmentId.Value))
+            && (r.Role == StaffRoleKind.Reviewer || r.Role == StaffRoleKind.Approver)).Select(r => r.StaffUserId);
+        Staff = await db.Users.Where(u => staffIds.Contains(u.Id)).OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new StaffMember(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct);
     }
 
     public string PageLink(int page) =>
-        $"?status={Status}&procedure={Procedure}&overdue={(Overdue ? "true" : "false")}&p={page}";
+        $"?status={Status}&procedure={Procedure}&assignee={Uri.EscapeDataString(Assignee ?? "")}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&overdue={(Overdue ? "true" : "false")}&p={page}";
 }
