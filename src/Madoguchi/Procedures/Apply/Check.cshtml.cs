@@ -1,4 +1,5 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
@@ -12,14 +13,16 @@ namespace Madoguchi.Procedures.Apply;
 
 /// <summary>The check page: everything entered, what is still missing (with links to its page), and the submit button.</summary>
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission, TenantContext tenant) : PageModel
+public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Submission submission, TenantContext tenant) : PageModel
 {
     public sealed record Problem(int Page, string Label, string Message);
 
     public OwnApplication? Own { get; private set; }
     public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
-    public IReadOnlyList<string> Attachments { get; private set; } = [];
+    public sealed record Attached(Guid Id, string Text);
+
+    public IReadOnlyList<Attached> Attachments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
@@ -36,8 +39,7 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
             return Page();
         }
 
-        var email = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
-        var (receipt, refused) = await submission.SubmitAsync(id, Own!.Application.ResidentId!.Value, email, ct);
+        var (receipt, refused) = await submission.SubmitAsync(id, Own!.Application.ResidentId!.Value, mailTo: null, ct);
         return refused switch
         {
             Submission.Refusal.NotFound => NotFound(),
@@ -48,7 +50,7 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        Own = await OwnApplication.LoadAsync(db, User, id, ct);
+        Own = await OwnApplication.LoadAsync(db, fields, User, id, ct);
         if (Own is null)
         {
             return NotFound();
@@ -62,8 +64,8 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
         var data = Own.Data;
         Summary = FormSummary.Of(Own.Template, data);
         var uploaded = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
-            .Select(a => new { a.AttachmentKey, a.FileName }).ToListAsync(ct);
-        Attachments = uploaded.Select(u => $"{Own.Template.Attachments.FirstOrDefault(a => a.Key == u.AttachmentKey)?.Label}：{u.FileName}").ToList();
+            .Select(a => new { a.Id, a.AttachmentKey, a.FileName }).ToListAsync(ct);
+        Attachments = uploaded.Select(u => new Attached(u.Id, $"{Own.Template.Attachments.FirstOrDefault(a => a.Key == u.AttachmentKey)?.Label}：{u.FileName}")).ToList();
 
         var problems = FormValidation.Whole(Own.Template, data)
             .Select(e => new Problem(FormSummary.PageOf(Own.Template, e.Pointer), FormSummary.LabelOf(Own.Template, e.Pointer), e.Message))

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Apply;
@@ -15,7 +16,7 @@ namespace Madoguchi.Procedures.Review;
 
 /// <summary>An arrived application as its department's staff read it; another department's is not found.</summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class ApplicationReviewModel(MadoguchiDb db) : PageModel
+public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields) : PageModel
 {
     public OwnApplication? Own { get; private set; }
     public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
@@ -34,7 +35,7 @@ public sealed class ApplicationReviewModel(MadoguchiDb db) : PageModel
 
         var template = await ProcedureDefinitions.LoadAsync(db, procedure.Id, application.ProcedureVersion, ct);
         Own = new OwnApplication(application, procedure, template);
-        Summary = FormSummary.Of(template, JsonNode.Parse(application.Data) as JsonObject ?? []);
+        Summary = FormSummary.Of(template, await fields.OpenAsync(application, ct));
         Attachments = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
             .Select(a => a.FileName + "（" + a.ContentType + "）").ToListAsync(ct);
         return Page();
