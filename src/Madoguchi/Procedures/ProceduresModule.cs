@@ -16,6 +16,7 @@ public static class ProceduresModule
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<Submission>();
         builder.Services.AddScoped<AttachmentStore>();
+        builder.Services.AddScoped<Apply.Prefill>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IDemoContent, ProceduresDemoContent>();
     }
