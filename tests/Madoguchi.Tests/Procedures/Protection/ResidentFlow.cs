@@ -36,4 +36,16 @@ internal static class ResidentFlow
         var receipt = (await resident.FollowAsync(await resident.SubmitAsync(check, new Dictionary<string, string>()))).AsPage();
         return receipt.Document.QuerySelector(".receipt-number")!.TextContent.Trim();
     }
+
+    /// <summary>Submits from the check page, or, when the application already arrived, reads the number from its receipt.</summary>
+    public static async Task<string> SubmitFromCheckPageOrReceiptAsync(this HttpClient resident, string code, Guid applicationId)
+    {
+        var step = await resident.GetFollowingAsync($"/{code}/applications/{applicationId}/check");
+        if (!step.Url.AbsolutePath.EndsWith("/receipt", StringComparison.Ordinal))
+        {
+            step = await resident.FollowAsync(await resident.SubmitAsync(step.AsPage(), new Dictionary<string, string>()));
+        }
+
+        return step.AsPage().Document.QuerySelector(".receipt-number")!.TextContent.Trim();
+    }
 }
