@@ -22,7 +22,7 @@ public sealed class KilledServerTests(MadoguchiApp app, ITestOutputHelper output
     private const string Key = "risai-shoumei";
     private const int Residents = 24;
 
-    private sealed record Resident(HttpClient Client, Guid ApplicationId, string Data);
+    private sealed record Resident(HttpClient Client, CookieContainer Cookies, Guid ApplicationId, string Data);
 
     [Fact]
     public async Task Every_receipt_number_shown_before_a_kill_survives_it_and_numbers_stay_unique_without_gaps()
@@ -37,7 +37,8 @@ public sealed class KilledServerTests(MadoguchiApp app, ITestOutputHelper output
             // Through the running server: sign in, start the draft; its content is the sample with a mark of its own.
             var residents = await Task.WhenAll(emails.Select(async (email, i) =>
             {
-                var client = Browser(server.Address);
+                var cookies = new CookieContainer();
+                var client = Browser(server.Address, cookies);
                 var login = await client.SubmitAsync($"/{tenant.Code}/account/password-login",
                     new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = TestData.Password });
                 Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
@@ -45,7 +46,7 @@ public sealed class KilledServerTests(MadoguchiApp app, ITestOutputHelper output
                 var data = SampleApplications.For(Key).Replace("鈴木 一郎", $"利用者 {i:D3}", StringComparison.Ordinal);
                 await app.DbAsync(db => db.Set<Application>().IgnoreQueryFilters().Where(a => a.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.Data, data)));
-                return new Resident(client, id, data);
+                return new Resident(client, cookies, id, data);
             }));
             var checkPages = await Task.WhenAll(residents.Select(r =>
                 r.Client.GetPageAsync($"/{tenant.Code}/applications/{r.ApplicationId}/check")));
@@ -98,7 +99,7 @@ public sealed class KilledServerTests(MadoguchiApp app, ITestOutputHelper output
             // the same cookies): a submission that had committed answers with its number, the rest get new ones.
             foreach (var r in residents.Where(r => !shown.ContainsKey(r.ApplicationId)))
             {
-                var again = Browser(server.Address, r.Client);
+                var again = Browser(server.Address, r.Cookies);
                 shown[r.ApplicationId] = await again.SubmitFromCheckPageOrReceiptAsync(tenant.Code, r.ApplicationId);
             }
 
@@ -150,18 +151,11 @@ public sealed class KilledServerTests(MadoguchiApp app, ITestOutputHelper output
             return emails;
         });
 
-    private static readonly ConcurrentDictionary<HttpClient, System.Net.CookieContainer> Cookies = new();
-
-    /// <summary>A browser without JavaScript; given <paramref name="sameAs"/>, with that browser's cookies (cookies ignore the port).</summary>
-    private static HttpClient Browser(Uri address, HttpClient? sameAs = null)
-    {
-        var cookies = sameAs is null ? new System.Net.CookieContainer() : Cookies[sameAs];
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
+    /// <summary>A browser without JavaScript at <paramref name="address"/>; cookies ignore the port, so the same jar signs in on a restarted server.</summary>
+    private static HttpClient Browser(Uri address, CookieContainer cookies) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        Cookies[client] = cookies;
-        return client;
-    }
 }
