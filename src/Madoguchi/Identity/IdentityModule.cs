@@ -28,6 +28,7 @@ public static class IdentityModule
         services.AddSingleton<RelyingPartyKey>();
         services.AddSingleton<ProviderConfiguration>();
         services.AddScoped<ResidentOidcEvents>();
+        services.AddScoped<Platform.Residents.IResidentProfiles, ResidentProfileDirectory>();
         services.AddSingleton<IPasswordHasher<ResidentAccount>, PasswordHasher<ResidentAccount>>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ResidentOfRouteTenantHandler>();
         services.AddHttpClient(ProviderConfiguration.HttpClientName);

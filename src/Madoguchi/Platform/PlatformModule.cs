@@ -5,6 +5,7 @@ using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Demo;
 using Madoguchi.Platform.Mail;
 using Madoguchi.Platform.Operations;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
@@ -38,6 +39,7 @@ public static class PlatformModule
 
         builder.AddStaffSignIn();
         builder.AddMail();
+        builder.AddProtection();
         builder.AddOperations();
 
         // Japanese text is written as-is in HTML, not as numeric character references.
@@ -124,6 +126,8 @@ public static class PlatformModule
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
         await db.Database.MigrateAsync();
+        // Reads (or, on a first start, creates) the master key file now rather than at the first upload.
+        scope.ServiceProvider.GetRequiredService<MasterKeys>();
         await scope.ServiceProvider.GetRequiredService<DemoData>().EnsureAsync();
     }
 

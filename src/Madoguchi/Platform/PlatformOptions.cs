@@ -11,6 +11,12 @@ public sealed class PlatformOptions
     /// <summary>Where the SQLite database, keys and first-login file live (relative to the content root).</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// The file with the master keys that wrap the municipalities' data keys (docs/operations.md);
+    /// by default master.key under the data directory, created on first start.
+    /// </summary>
+    public string? MasterKeyFile { get; set; }
+
     /// <summary>Public base URL used in mails (invitation links); defaults to the request's.</summary>
     [Url]
     public string? PublicBaseUrl { get; set; }

@@ -30,6 +30,7 @@ public static class ProceduresModule
         services.AddScoped<Drafts>();
         services.AddScoped<Submission>();
         services.AddScoped<AttachmentStore>();
+        services.AddScoped<Apply.Prefill>();
         services.AddScoped<ResidentNotices>();
         services.AddScoped<Casework>();
         services.AddScoped<Decisions>();

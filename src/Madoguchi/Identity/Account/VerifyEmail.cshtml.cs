@@ -19,6 +19,9 @@ public sealed class VerifyEmailModel(MadoguchiDb db, TenantContext tenant, TimeP
     }
 
     public Outcome Result { get; private set; }
+
+    /// <summary>A card account added the address for mail only; it does not sign in with it.</summary>
+    public bool ForMailOnly { get; private set; }
     public Guid Id { get; private set; }
     public string Token { get; private set; } = "";
     public string TenantCode => tenant.Code!;
@@ -44,10 +47,23 @@ public sealed class VerifyEmailModel(MadoguchiDb db, TenantContext tenant, TimeP
         }
 
         account.EmailConfirmed = true;
+        // An address added on the account page claims its uniqueness only now that it is proven.
+        account.NormalizedEmail = account.Email!.ToUpperInvariant();
         account.TokenHash = null;
         account.TokenExpiresAt = null;
         account.Version++;
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        try
+        {
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            // Another account of this municipality proved the same address first.
+            Result = Outcome.Invalid;
+            return;
+        }
+
+        ForMailOnly = account.PasswordHash is null;
         Result = Outcome.Confirmed;
     }
 }

@@ -18,7 +18,7 @@ internal static class AuditRecorder
 {
     // Secrets are recorded as changed, never with their value.
     private static readonly HashSet<string> MaskedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "SecretCipher", "Xml"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "SecretCipher", "Xml", "WrappedKey"];
 
     public static bool HasAuditableChanges(MadoguchiDb db) => AuditableEntries(db).Any();
 

@@ -8,7 +8,8 @@ namespace Madoguchi.Platform.Operations;
 
 /// <summary>
 /// Commands run instead of the web host, with the same configuration:
-/// <c>audit verify [団体コード]</c> and <c>staff create-platform-admin EMAIL [氏名]</c>.
+/// <c>audit verify [団体コード]</c>, <c>staff create-platform-admin EMAIL [氏名]</c>,
+/// <c>keys new-master</c> and <c>keys rotate</c> (docs/operations.md).
 /// </summary>
 internal static class MaintenanceCommands
 {
@@ -19,6 +20,8 @@ internal static class MaintenanceCommands
         {
             ["audit", "verify", .. var rest] => await VerifyAuditAsync(scope.ServiceProvider, rest.FirstOrDefault()),
             ["staff", "create-platform-admin", var email, .. var rest] => await CreatePlatformAdminAsync(scope.ServiceProvider, email, rest.FirstOrDefault()),
+            ["keys", "rotate"] => await Protection.KeyRotation.RotateAsync(scope.ServiceProvider),
+            ["keys", "new-master"] => NewMasterKey(),
             _ => null,
         };
     }
@@ -54,6 +57,13 @@ internal static class MaintenanceCommands
 
         Console.WriteLine(result.IsIntact ? "問題は見つかりませんでした (intact)." : $"{result.Problems.Count} 件の問題が見つかりました (tampered).");
         return result.IsIntact ? 0 : 1;
+    }
+
+    /// <summary>Prints a new master key line to put first in the key file (then run <c>keys rotate</c>).</summary>
+    private static int NewMasterKey()
+    {
+        Console.WriteLine(Protection.MasterKeys.NewLine());
+        return 0;
     }
 
     /// <summary>The first administrator of a production installation; the password is shown once.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Catalogue;
 using Madoguchi.Procedures.Exports;
@@ -115,10 +116,10 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<JsonHttpResult<ApplicationDocument>, ProblemHttpResult>> GetAsync(
-        MadoguchiDb db, ClaimsPrincipal user, Guid id, CancellationToken ct)
+        MadoguchiDb db, FieldCipher cipher, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var department = DepartmentOf(user);
-        var document = await ApplicationDocument.LoadAsync(db, id, d => department is null || d == department, ct);
+        var document = await ApplicationDocument.LoadAsync(db, cipher, id, d => department is null || d == department, ct);
         if (document is null)
         {
             return ApiProblems.NotFound();
@@ -134,7 +135,7 @@ public static class ApplicationsApi
         return TypedResults.Json(document, ApplicationDocument.Json);
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> AttachmentAsync(
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> AttachmentAsync(
         MadoguchiDb db, AttachmentStore store, ClaimsPrincipal user, Guid id, Guid attachmentId, CancellationToken ct)
     {
         var department = DepartmentOf(user);
@@ -158,7 +159,8 @@ public static class ApplicationsApi
             Criteria = "attachment=" + attachmentId, Rows = 1, CompletedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync(ct);
-        return TypedResults.File(File.OpenRead(path!), found.Row.ContentType, found.Row.FileName);
+        // Files are encrypted at rest: decrypt while streaming, never to a temporary plaintext file.
+        return TypedResults.Stream(output => store.CopyToAsync(found.Row, output, CancellationToken.None), found.Row.ContentType, found.Row.FileName);
     }
 
     private static string EncodeCursor(string receiptNumber) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Mail;
+using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Catalogue;
 using Madoguchi.Procedures.Workflow;
@@ -15,7 +16,7 @@ namespace Madoguchi.Procedures.Applications;
 /// finds the application already submitted and answers with the same number. Nothing is shown to
 /// the resident before the commit, so every number ever shown exists after a crash.
 /// </summary>
-public sealed class Submission(MadoguchiDb db, MailOutbox outbox, TenantContext tenant, TimeProvider time)
+public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfiles residents, TenantContext tenant, TimeProvider time)
 {
     public sealed record Receipt(string Number, DateTime SubmittedAt, bool AlreadySubmitted);
 
@@ -26,6 +27,7 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, TenantContext 
         ProcedureNotOpen,
     }
 
+    /// <param name="mailTo">Where to send the receipt; null sends it to the address the resident verified, if any.</param>
     public async Task<(Receipt? Receipt, Refusal? Refused)> SubmitAsync(Guid applicationId, Guid residentId, string? mailTo, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -52,6 +54,9 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, TenantContext 
                 return (null, Refusal.ProcedureNotOpen);
             }
 
+            // The receipt goes to the address the resident verified, whether they signed in with the
+            // card (no e-mail claim) or a password.
+            mailTo ??= (await residents.FindAsync(residentId, ct))?.VerifiedEmail;
             try
             {
                 return (await CommitAsync(application, procedure, mailTo, ct), null);

@@ -1,4 +1,5 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
@@ -16,7 +17,7 @@ namespace Madoguchi.Procedures.Apply;
 /// the message thread, and what they can do now (correct and resubmit, withdraw, write).
 /// </summary>
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class ApplicationDetailModel(MadoguchiDb db, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ApplicationDetailModel(MadoguchiDb db, FieldCipher fields, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public OwnApplication? Own { get; private set; }
     public CaseFile Case { get; private set; } = new([], [], []);
@@ -55,7 +56,7 @@ public sealed class ApplicationDetailModel(MadoguchiDb db, ResidentCase cases, T
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        Own = await OwnApplication.LoadAsync(db, User, id, ct);
+        Own = await OwnApplication.LoadAsync(db, fields, User, id, ct);
         if (Own is null)
         {
             return NotFound();

@@ -1,5 +1,6 @@
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
@@ -15,14 +16,16 @@ namespace Madoguchi.Procedures.Apply;
 
 /// <summary>The check page: everything entered, what is still missing (with links to its page), and the submit button.</summary>
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Submission submission, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Problem(int Page, string Label, string Message);
 
     public OwnApplication? Own { get; private set; }
     public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
-    public IReadOnlyList<string> Attachments { get; private set; } = [];
+    public sealed record Attached(Guid Id, string Text);
+
+    public IReadOnlyList<Attached> Attachments { get; private set; } = [];
 
     /// <summary>What the department asked to correct, while the application is back with the resident.</summary>
     public string? Correction { get; private set; }
@@ -61,7 +64,7 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
             return Redirect($"/{tenant.Code}/account/applications/{id}");
         }
 
-        var (receipt, refused) = await submission.SubmitAsync(id, Own.Application.ResidentId!.Value, email, ct);
+        var (receipt, refused) = await submission.SubmitAsync(id, Own.Application.ResidentId!.Value, mailTo: null, ct);
         return refused switch
         {
             Submission.Refusal.NotFound => NotFound(),
@@ -72,7 +75,7 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        Own = await OwnApplication.LoadAsync(db, User, id, ct);
+        Own = await OwnApplication.LoadAsync(db, fields, User, id, ct);
         if (Own is null)
         {
             return NotFound();
@@ -91,8 +94,8 @@ public sealed class CheckApplicationModel(MadoguchiDb db, Submission submission,
         var data = Own.Data;
         Summary = FormSummary.Of(Own.Template, data);
         var uploaded = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
-            .Select(a => new { a.AttachmentKey, a.FileName }).ToListAsync(ct);
-        Attachments = uploaded.Select(u => $"{Own.Template.Attachments.FirstOrDefault(a => a.Key == u.AttachmentKey)?.Label}：{u.FileName}").ToList();
+            .Select(a => new { a.Id, a.AttachmentKey, a.FileName }).ToListAsync(ct);
+        Attachments = uploaded.Select(u => new Attached(u.Id, $"{Own.Template.Attachments.FirstOrDefault(a => a.Key == u.AttachmentKey)?.Label}：{u.FileName}")).ToList();
 
         var problems = FormValidation.Whole(Own.Template, data)
             .Select(e => new Problem(FormSummary.PageOf(Own.Template, e.Pointer), FormSummary.LabelOf(Own.Template, e.Pointer), e.Message))

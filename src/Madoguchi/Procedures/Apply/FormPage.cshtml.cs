@@ -1,4 +1,5 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
@@ -18,7 +19,7 @@ namespace Madoguchi.Procedures.Apply;
 /// </summary>
 [Authorize(Policy = SignedInResident.Policy)]
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed class FormPageModel(MadoguchiDb db, Drafts drafts, AttachmentStore attachments, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class FormPageModel(MadoguchiDb db, FieldCipher fields, Drafts drafts, AttachmentStore attachments, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public OwnApplication? Own { get; private set; }
     public int PageIndex { get; private set; }
@@ -62,7 +63,7 @@ public sealed class FormPageModel(MadoguchiDb db, Drafts drafts, AttachmentStore
         }
 
         var seen = int.TryParse(Request.Form["_version"], out var v) ? v : -1;
-        var saved = await drafts.SaveAsync(own.Application.Id, own.Application.ResidentId!.Value, bound.Data.ToJsonString(), PageIndex, seen, ct);
+        var saved = await drafts.SaveAsync(own.Application.Id, own.Application.ResidentId!.Value, (await fields.SealAsync(own.Application, own.Template, bound.Data, ct)).ToJsonString(), PageIndex, seen, ct);
         if (saved == Drafts.SaveOutcome.Conflict)
         {
             TempData["notice"] = l["別の画面でこの申請が更新されました。最新の内容を表示しています。"].Value;
@@ -106,7 +107,7 @@ public sealed class FormPageModel(MadoguchiDb db, Drafts drafts, AttachmentStore
 
     private async Task<IActionResult?> LoadAsync(Guid id, int page, CancellationToken ct)
     {
-        Own = await OwnApplication.LoadAsync(db, User, id, ct);
+        Own = await OwnApplication.LoadAsync(db, fields, User, id, ct);
         if (Own is null || page < 0 || page >= Own.Template.Layout.Pages.Count)
         {
             return NotFound();

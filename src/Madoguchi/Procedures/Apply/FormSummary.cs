@@ -79,14 +79,18 @@ public static class FormSummary
         (_, JsonValue v) when v.GetValueKind() is System.Text.Json.JsonValueKind.False => "いいえ",
         (_, JsonArray a) => string.Join("、", a.Select(x => x?.ToString())),
         (FieldWidget.BankAccount, JsonObject o) =>
-            $"{o["bankCode"]}-{o["branchCode"]} {o["accountType"]} {o["accountNumber"]} {o["holderKana"]}".Trim(),
+            $"{o["bankCode"]}-{o["branchCode"]} {o["accountType"]} {MaskAccountNumber(o["accountNumber"]?.ToString())} {o["holderKana"]}".Trim(),
         (_, JsonObject o) => string.Join(" ", o.Select(p => p.Value?.ToString())),
         _ => value.ToString(),
     };
 
     /// <summary>個人番号 is never shown in full once entered (番号法: shown only as far as needed).</summary>
-    private static string MaskMyNumber(string number) =>
-        number.Length == 12 ? new string('*', 8) + number[8..] : "************";
+    public static string MaskMyNumber(string number) =>
+        number.Length == 12 && number.All(char.IsAsciiDigit) ? new string('*', 8) + number[8..] : "************";
+
+    /// <summary>An account number shows its last 3 digits, enough to recognise it, too few to use it.</summary>
+    public static string MaskAccountNumber(string? number) =>
+        number is { Length: 7 } && number.All(char.IsAsciiDigit) ? "****" + number[4..] : number is null ? "" : "*******";
 
     /// <summary>The page whose fields contain <paramref name="pointer"/> (a field or one inside it).</summary>
     public static int PageOf(ProcedureTemplate template, string pointer) =>

@@ -1,4 +1,5 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
@@ -9,13 +10,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Madoguchi.Procedures.Apply;
 
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class ReceiptModel(MadoguchiDb db, TenantContext tenant) : PageModel
+public sealed class ReceiptModel(MadoguchiDb db, FieldCipher fields, TenantContext tenant) : PageModel
 {
     public OwnApplication? Own { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        Own = await OwnApplication.LoadAsync(db, User, id, ct);
+        Own = await OwnApplication.LoadAsync(db, fields, User, id, ct);
         if (Own is null)
         {
             return NotFound();

@@ -1,4 +1,5 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
@@ -13,7 +14,7 @@ namespace Madoguchi.Procedures.Apply;
 
 /// <summary>取下げ: asks once more, because a withdrawn application cannot be brought back.</summary>
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class WithdrawModel(MadoguchiDb db, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class WithdrawModel(MadoguchiDb db, FieldCipher fields, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public OwnApplication? Own { get; private set; }
 
@@ -40,7 +41,7 @@ public sealed class WithdrawModel(MadoguchiDb db, ResidentCase cases, TenantCont
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
     {
-        Own = await OwnApplication.LoadAsync(db, User, id, ct);
+        Own = await OwnApplication.LoadAsync(db, fields, User, id, ct);
         return Own is null || Own.Application.Status == ApplicationStatus.Draft ? NotFound() : null;
     }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
+using Madoguchi.Platform.Protection;
+using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Catalogue;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +29,7 @@ public sealed record CsvExportResult(int Rows, int ReplacedCharacters, IReadOnly
 /// indexed query and no read transaction stays open), their attachments' names with one query per
 /// batch, every row written before the next batch is read. Memory stays flat whatever the count.
 /// </summary>
-public sealed class ApplicationCsvExporter(MadoguchiDb db)
+public sealed class ApplicationCsvExporter(MadoguchiDb db, FieldCipher cipher, TenantContext tenant)
 {
     public const int BatchSize = 500;
     private const int ReplacedAtShown = 20;
@@ -91,7 +93,8 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db)
 
             foreach (var row in batch)
             {
-                using var data = JsonDocument.Parse(row.Data);
+                // Sealed 個人番号 and account numbers are opened here: masked or included below by the column rules.
+                using var data = JsonDocument.Parse(await cipher.OpenJsonAsync(tenant.TenantId!.Value, row.Id, row.Data, ct));
                 var attachments = files[row.Id].ToLookup(f => f.AttachmentKey, f => f.FileName);
                 var local = Wareki.ToJapanTime(row.SubmittedAt);
                 fields.Clear();

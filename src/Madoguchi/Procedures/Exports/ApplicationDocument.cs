@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Catalogue;
@@ -43,7 +44,7 @@ public sealed record ApplicationDocument(
     public sealed record Attachment(Guid Id, string Key, string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt);
 
     /// <summary>The document of an arrived application the given departments may see (null: any), or null when there is none.</summary>
-    public static async Task<ApplicationDocument?> LoadAsync(MadoguchiDb db, Guid id, Func<Guid, bool> departmentVisible, CancellationToken ct)
+    public static async Task<ApplicationDocument?> LoadAsync(MadoguchiDb db, FieldCipher cipher, Guid id, Func<Guid, bool> departmentVisible, CancellationToken ct)
     {
         var found = await (
                 from x in db.Set<Application>().AsNoTracking()
@@ -62,7 +63,8 @@ public sealed record ApplicationDocument(
             .OrderBy(x => x.UploadedAt)
             .Select(x => new Attachment(x.Id, x.AttachmentKey, x.FileName, x.ContentType, x.Size, x.Sha256, x.UploadedAt))
             .ToListAsync(ct);
-        using var data = JsonDocument.Parse(a.Data);
+        // Core systems need the real 個人番号: the document carries opened values (the read is logged by the caller).
+        using var data = JsonDocument.Parse(await cipher.OpenJsonAsync(a.TenantId, a.Id, a.Data, ct));
         return new ApplicationDocument(FormatName, a.Id,
             new ProcedureRef(a.ProcedureId, found.Key, a.ProcedureVersion, found.Title),
             new DepartmentRef(found.DepartmentId, found.DepartmentName),

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Procedures.Review;
 
@@ -9,10 +10,10 @@ namespace Madoguchi.Procedures.Exports;
 public static class ApplicationJsonDownload
 {
     public static void MapApplicationJsonDownload(this IEndpointRouteBuilder app) =>
-        app.MapGet("/{tenant:municipality}/staff/applications/{id:guid}/export.json", async (Guid id, ClaimsPrincipal user, MadoguchiDb db, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/{tenant:municipality}/staff/applications/{id:guid}/export.json", async (Guid id, ClaimsPrincipal user, MadoguchiDb db, FieldCipher cipher, HttpContext http, CancellationToken ct) =>
         {
             var scope = StaffScope.Of(user);
-            var document = await ApplicationDocument.LoadAsync(db, id, d => scope.All || scope.Departments.Contains(d), ct);
+            var document = await ApplicationDocument.LoadAsync(db, cipher, id, d => scope.All || scope.Departments.Contains(d), ct);
             if (document is null)
             {
                 return Results.NotFound();

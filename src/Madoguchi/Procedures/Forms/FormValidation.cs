@@ -34,7 +34,42 @@ public static class FormValidation
     {
         var schema = Compiled.GetValue(template, t => JsonSchema.Parse(t.Schema));
         var instance = JsonSerializer.SerializeToElement(WithRequiredGroups(template, data));
-        return schema.Evaluate(instance, Options).Errors.Select(FormError.From).Distinct();
+        var errors = schema.Evaluate(instance, Options).Errors.Select(FormError.From).Distinct().ToList();
+        return errors.Concat(WrongMyNumbers(template, data).Where(w => errors.All(e => e.Pointer != w.Pointer)));
+    }
+
+    /// <summary>
+    /// 個人番号 with twelve digits whose check digit does not fit (a typo the pattern cannot see).
+    /// A value that is not twelve digits already has the schema's message.
+    /// </summary>
+    private static IEnumerable<FormError> WrongMyNumbers(ProcedureTemplate template, JsonNode? data) =>
+        FieldValues(template.Layout.Pages.SelectMany(p => p.Sections).SelectMany(s => s.Fields), data, "")
+            .Where(f => f.Widget == FieldWidget.MyNumber && f.Value is JsonValue v && v.TryGetValue<string>(out var number)
+                && number.Length == 12 && number.All(char.IsAsciiDigit) && !MyNumberCheckDigit.IsValid(number))
+            .Select(f => new FormError(f.Pointer, "個人番号が正しくありません。12桁の番号をもう一度確かめてください。"));
+
+    /// <summary>Every field with its value in the data, the fields of each repeat item included.</summary>
+    internal static IEnumerable<(FieldWidget Widget, string Pointer, JsonNode? Value)> FieldValues(IEnumerable<FormField> fields, JsonNode? data, string basePointer)
+    {
+        foreach (var field in fields.Where(f => f.Pointer is not null))
+        {
+            var pointer = basePointer + field.Pointer;
+            var value = DataPointer.Get(data, pointer);
+            if (field.Widget == FieldWidget.Repeat && value is JsonArray items)
+            {
+                for (var i = 0; i < items.Count; i++)
+                {
+                    foreach (var inner in FieldValues(field.Fields ?? [], data, DataPointer.Item(pointer, i)))
+                    {
+                        yield return inner;
+                    }
+                }
+            }
+            else if (value is not null)
+            {
+                yield return (field.Widget, pointer, value);
+            }
+        }
     }
 
     /// <summary>

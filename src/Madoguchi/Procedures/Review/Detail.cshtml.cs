@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
+using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Apply;
@@ -21,7 +22,7 @@ namespace Madoguchi.Procedures.Review;
 /// application is not found, for reading and for every action.
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class ApplicationReviewModel(MadoguchiDb db, Casework casework, Decisions decisions, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, Casework casework, Decisions decisions, IStringLocalizer<SharedResource> l) : PageModel
 {
     public OwnApplication? Own { get; private set; }
     public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
@@ -116,7 +117,7 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, Casework casework, De
 
         var template = await ProcedureDefinitions.LoadAsync(db, procedure.Id, application.ProcedureVersion, ct);
         Own = new OwnApplication(application, procedure, template);
-        Summary = FormSummary.Of(template, JsonNode.Parse(application.Data) as JsonObject ?? []);
+        Summary = FormSummary.Of(template, await fields.OpenAsync(application, ct));
         Attachments = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
             .Select(a => a.FileName + "（" + a.ContentType + "）").ToListAsync(ct);
         Case = await CaseFile.ForStaffAsync(db, id, ct);

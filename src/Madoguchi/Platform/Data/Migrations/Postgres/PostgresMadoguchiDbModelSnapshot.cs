@@ -251,6 +251,39 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.Platform.Protection.TenantDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("TenantDataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.Platform.Staff.StaffInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1267,6 +1300,15 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Madoguchi.Identity.ResidentAccount", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Platform.Protection.TenantDataKey", b =>
                 {
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()

@@ -246,6 +246,39 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("OutboxMails", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.Platform.Protection.TenantDataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Generation")
+                        .IsUnique();
+
+                    b.ToTable("TenantDataKeys", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.Platform.Staff.StaffInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1256,6 +1289,15 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Madoguchi.Identity.ResidentAccount", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Platform.Protection.TenantDataKey", b =>
                 {
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()

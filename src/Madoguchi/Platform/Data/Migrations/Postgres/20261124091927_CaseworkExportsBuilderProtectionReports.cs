@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Madoguchi.Platform.Data.Migrations.Sqlite
+namespace Madoguchi.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class CaseworkExportsBuilderProtectionReports : Migration
@@ -14,32 +14,32 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<Guid>(
                 name: "AssigneeId",
                 table: "Applications",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactEmail",
                 table: "Applications",
-                type: "TEXT",
+                type: "character varying(254)",
                 maxLength: 254,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "DecidedAt",
                 table: "Applications",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "DecidedBy",
                 table: "Applications",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecisionReason",
                 table: "Applications",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
@@ -47,14 +47,14 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "ApiClients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -77,15 +77,15 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "ApplicationEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,13 +102,13 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "ApplicationMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FromResident = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FromResident = table.Column<bool>(type: "boolean", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,12 +125,12 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "ApplicationNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -147,19 +147,19 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "ExportLogs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProcedureVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Criteria = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReplacedCharacters = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReplacedAt = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProcedureVersion = table.Column<int>(type: "integer", nullable: true),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Criteria = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    ReplacedCharacters = table.Column<int>(type: "integer", nullable: false),
+                    ReplacedAt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -167,18 +167,40 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TenantDataKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Generation = table.Column<int>(type: "integer", nullable: false),
+                    MasterKeyId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "bytea", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantDataKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TenantDataKeys_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SecretCipher = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DisabledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SecretCipher = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DisabledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,21 +223,21 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EndpointId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EventType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "integer", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -285,6 +307,12 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TenantDataKeys_TenantId_Generation",
+                table: "TenantDataKeys",
+                columns: new[] { "TenantId", "Generation" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EndpointId",
                 table: "WebhookDeliveries",
                 column: "EndpointId");
@@ -327,6 +355,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ExportLogs");
+
+            migrationBuilder.DropTable(
+                name: "TenantDataKeys");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
