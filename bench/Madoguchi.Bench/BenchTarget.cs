@@ -38,11 +38,14 @@ internal sealed class BenchTarget : IAsyncDisposable
     public Tenant Tenant => _tenant!;
 
     /// <summary>A context working inside the bench municipality, as a request of it would.</summary>
-    public MadoguchiDb NewTenantDb()
+    public MadoguchiDb NewTenantDb() => NewDb(NewTenantContext());
+
+    /// <summary>The bench municipality as a request in its portal would see it.</summary>
+    public TenantContext NewTenantContext()
     {
         var tenant = new TenantContext();
         tenant.Set(_tenant!.Id, _tenant.Code, _tenant.Name, _tenant.NameEn);
-        return NewDb(tenant);
+        return tenant;
     }
 
     public static async Task<BenchTarget> CreateAsync(BenchOptions options)

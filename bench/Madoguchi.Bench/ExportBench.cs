@@ -121,7 +121,7 @@ internal static class ExportBench
     private static async Task<int> ExportAsync(BenchTarget target, Guid procedureId, int version, CsvEncodingKind encoding, Stream output)
     {
         await using var db = target.NewTenantDb();
-        var result = await new ApplicationCsvExporter(db).WriteAsync(
+        var result = await new ApplicationCsvExporter(db, BenchCipher.Create(target), target.NewTenantContext()).WriteAsync(
             new CsvExportRequest(procedureId, version, null, null, null, encoding, IncludeMyNumber: false), output, CancellationToken.None);
         return result.Rows;
     }
