@@ -1,3 +1,5 @@
+using Madoguchi.Procedures.Templates;
+using Microsoft.AspNetCore.Http;
 using System.Security.Cryptography;
 using System.Text;
 using Madoguchi.Platform.Tenancy;
@@ -47,21 +49,20 @@ internal static class ExportTestKit
     }
 
     /// <summary>An attached file, stored where the attachment store keeps it; returns its row and bytes.</summary>
+    /// <summary>Attaches a small PDF through the real store (encrypted at rest), as an upload would.</summary>
     public static Task<(ApplicationAttachment Row, byte[] Bytes)> AttachAsync(this MadoguchiApp app, TestData.TenantInfo tenant, Guid applicationId, string key, string fileName) =>
         app.InTenantAsync(tenant, async sp =>
         {
             var bytes = Encoding.ASCII.GetBytes("%PDF-1.7\n% test " + Guid.NewGuid() + "\n%%EOF\n");
-            var row = new ApplicationAttachment
-            {
-                TenantId = tenant.Id, ApplicationId = applicationId, AttachmentKey = key, FileName = fileName, ContentType = "application/pdf",
-                Size = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            };
-            var path = sp.GetRequiredService<AttachmentStore>().PathOf(row);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, bytes);
             var db = sp.GetRequiredService<Madoguchi.Platform.Data.MadoguchiDb>();
-            db.Add(row);
-            await db.SaveChangesAsync();
+            var templateKey = await (from a in db.Set<Application>() join p in db.Set<Procedure>() on a.ProcedureId equals p.Id
+                                     where a.Id == applicationId select p.TemplateKey).SingleAsync();
+            var attachment = TemplateLibrary.Embedded.Find(templateKey!)!.Attachments.Single(a => a.Key == key);
+            var upload = new FormFile(new MemoryStream(bytes), 0, bytes.Length, "file", fileName);
+            Assert.Null(await sp.GetRequiredService<AttachmentStore>().SaveAsync(applicationId, attachment, upload, CancellationToken.None));
+            var row = await db.Set<ApplicationAttachment>().AsNoTracking()
+                .Where(a => a.ApplicationId == applicationId && a.AttachmentKey == key && a.FileName == fileName)
+                .OrderByDescending(a => a.UploadedAt).FirstAsync();
             return (row, bytes);
         });
 
