@@ -1,18 +1,21 @@
 using Madoguchi.Identity;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
+using Madoguchi.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.AddIdentityModule();
 builder.AddProcedures();
+builder.AddReports();
 
 var app = builder.Build();
 
 app.UsePlatform();
 app.MapPlatform();
 app.MapIdentityModule();
+app.MapReports();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)
