@@ -1,5 +1,6 @@
 using Madoguchi.Platform.Demo;
 using Madoguchi.Reports.Demo;
+using Madoguchi.Reports.Open311;
 using Madoguchi.Reports.Photos;
 using Madoguchi.Reports.Public;
 using Madoguchi.Reports.Reporting;
@@ -28,6 +29,7 @@ public static class ReportsModule
 
     public static void MapReports(this WebApplication app)
     {
+        app.MapOpen311();
         app.MapReportPhotos();
     }
 }
