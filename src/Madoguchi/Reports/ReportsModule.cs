@@ -18,6 +18,7 @@ public static class ReportsModule
         services.AddOptions<ReportsOptions>().BindConfiguration("Reports").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<PhotoStore>();
+        services.AddScoped<Catalogue.StandardCategoryInstaller>();
         services.AddScoped<ReportLinks>();
         services.AddScoped<ReporterIdentity>();
         services.AddScoped<ReportMails>();
