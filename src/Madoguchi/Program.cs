@@ -1,12 +1,14 @@
 using Madoguchi.Identity;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
+using Madoguchi.Reports;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.AddIdentityModule();
 builder.AddProcedures();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -14,6 +16,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapIdentityModule();
 app.MapProcedures();
+app.MapReports();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)

@@ -117,6 +117,13 @@ internal sealed class DemoData(
         db.Set<StaffRole>().AddRange(
             new StaffRole { TenantId = ishinomaki.Id, StaffUserId = health.Id, DepartmentId = kenko.Id, Role = StaffRoleKind.Reviewer },
             new StaffRole { TenantId = ishinomaki.Id, StaffUserId = health.Id, DepartmentId = kenko.Id, Role = StaffRoleKind.Approver });
+
+        // 大崎市 道路課 answers the demo's road reports (路面損傷 in Osaki's plan).
+        var osaki = await db.Tenants.SingleAsync(t => t.Code == "042153");
+        var doro = await db.Departments.IgnoreQueryFilters().SingleAsync(d => d.TenantId == osaki.Id && d.Name == "道路課");
+        var roads = new StaffUser { UserName = "doro@osaki.example.jp", Email = "doro@osaki.example.jp", EmailConfirmed = true, DisplayName = "大崎 道路課職員", TenantId = osaki.Id };
+        lines.Add(await CreateAsync(roads, "大崎市 道路課 報告の対応担当"));
+        db.Set<StaffRole>().Add(new StaffRole { TenantId = osaki.Id, StaffUserId = roads.Id, DepartmentId = doro.Id, Role = StaffRoleKind.Reviewer });
         await db.SaveChangesAsync();
 
         await File.WriteAllLinesAsync(file, lines);

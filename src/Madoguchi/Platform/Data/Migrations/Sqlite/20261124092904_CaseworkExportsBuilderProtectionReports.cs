@@ -167,6 +167,106 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Open311Client",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Open311Client", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Open311Client_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicFacility",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicFacility", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublicFacility_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportArea",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GeoJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportArea", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportArea_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportCategory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DuplicateRadiusMeters = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionsJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportCategory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportCategory_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReportCategory_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TenantDataKeys",
                 columns: table => new
                 {
@@ -220,6 +320,59 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Report",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FacilityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ReporterResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApiClientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NeedsReview = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Report", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Report_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Report_ReportCategory_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ReportCategory",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Report_Report_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Report_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
@@ -248,6 +401,81 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         principalTable: "WebhookEndpoints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportFollower",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    IsReporter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportFollower", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportFollower_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportPhoto",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportPhoto", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportPhoto_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportUpdate",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    PublicNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    InternalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StaffUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportUpdate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportUpdate_Report_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Report",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -307,6 +535,118 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Open311Client_TenantId",
+                table: "Open311Client",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Open311Client_TokenHash",
+                table: "Open311Client",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicFacility_TenantId_Name",
+                table: "PublicFacility",
+                columns: new[] { "TenantId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_CategoryId",
+                table: "Report",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_DepartmentId",
+                table: "Report",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_MergedIntoId",
+                table: "Report",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_TenantId_CategoryId_Latitude",
+                table: "Report",
+                columns: new[] { "TenantId", "CategoryId", "Latitude" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_TenantId_CreatedAt",
+                table: "Report",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_TenantId_DepartmentId_Status",
+                table: "Report",
+                columns: new[] { "TenantId", "DepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Report_TenantId_Token",
+                table: "Report",
+                columns: new[] { "TenantId", "Token" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportArea_TenantId",
+                table: "ReportArea",
+                column: "TenantId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportCategory_DepartmentId",
+                table: "ReportCategory",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportCategory_TenantId_Code",
+                table: "ReportCategory",
+                columns: new[] { "TenantId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFollower_ReportId",
+                table: "ReportFollower",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFollower_TenantId_ReportId_Email",
+                table: "ReportFollower",
+                columns: new[] { "TenantId", "ReportId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFollower_TenantId_TokenHash",
+                table: "ReportFollower",
+                columns: new[] { "TenantId", "TokenHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportPhoto_ReportId",
+                table: "ReportPhoto",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportPhoto_TenantId_ReportId",
+                table: "ReportPhoto",
+                columns: new[] { "TenantId", "ReportId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportPhoto_TenantId_UploadKey",
+                table: "ReportPhoto",
+                columns: new[] { "TenantId", "UploadKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportUpdate_ReportId",
+                table: "ReportUpdate",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportUpdate_TenantId_ReportId_At",
+                table: "ReportUpdate",
+                columns: new[] { "TenantId", "ReportId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TenantDataKeys_TenantId_Generation",
                 table: "TenantDataKeys",
                 columns: new[] { "TenantId", "Generation" },
@@ -357,13 +697,37 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "ExportLogs");
 
             migrationBuilder.DropTable(
+                name: "Open311Client");
+
+            migrationBuilder.DropTable(
+                name: "PublicFacility");
+
+            migrationBuilder.DropTable(
+                name: "ReportArea");
+
+            migrationBuilder.DropTable(
+                name: "ReportFollower");
+
+            migrationBuilder.DropTable(
+                name: "ReportPhoto");
+
+            migrationBuilder.DropTable(
+                name: "ReportUpdate");
+
+            migrationBuilder.DropTable(
                 name: "TenantDataKeys");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
+                name: "Report");
+
+            migrationBuilder.DropTable(
                 name: "WebhookEndpoints");
+
+            migrationBuilder.DropTable(
+                name: "ReportCategory");
 
             migrationBuilder.DropIndex(
                 name: "IX_Applications_TenantId_AssigneeId",
