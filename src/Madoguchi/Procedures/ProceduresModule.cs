@@ -13,6 +13,7 @@ public static class ProceduresModule
     {
         builder.Services.AddSingleton(TemplateLibrary.Embedded);
         builder.Services.AddScoped<TemplateEnabler>();
+        builder.Services.AddScoped<Builder.ProcedureBuilder>();
         builder.Services.AddScoped<Drafts>();
         builder.Services.AddScoped<Submission>();
         builder.Services.AddScoped<AttachmentStore>();
