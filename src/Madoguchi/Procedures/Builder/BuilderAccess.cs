@@ -23,4 +23,7 @@ public static class BuilderAccess
     public static bool MayBuild(ClaimsPrincipal user) => IsTenantAdmin(user) || ApproverDepartments(user).Count > 0;
 
     public static bool CanEdit(ClaimsPrincipal user, Guid departmentId) => IsTenantAdmin(user) || ApproverDepartments(user).Contains(departmentId);
+
+    public static Guid? StaffId(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }

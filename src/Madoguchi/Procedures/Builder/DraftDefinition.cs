@@ -34,7 +34,10 @@ public sealed partial class DraftDefinition
         new FormLayout([new FormPage("申請内容", "Application", [new FormSection("申請内容", "Application", null, [])])]),
         ""));
 
-    public string ToJson() => root.ToJsonString();
+    /// <summary>Stored and compared as written (日本語 rather than \u escapes), so drafts and audit entries stay readable.</summary>
+    public static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string ToJson() => root.ToJsonString(Readable);
 
     public ProcedureTemplate ToTemplate() => JsonSerializer.Deserialize<ProcedureTemplate>(root, TemplateLibrary.JsonOptions)!;
 
