@@ -83,6 +83,10 @@ public sealed class BuilderIndexModel(MadoguchiDb db, ProcedureBuilder builder, 
         var departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
         var editable = departments.Where(d => BuilderAccess.CanEdit(User, d.Id)).ToList();
         Departments = editable.Select(d => new Option(d.Id.ToString(), d.Name)).ToList();
+        if (Create.DepartmentId == Guid.Empty && editable.Count > 0)
+        {
+            Create.DepartmentId = editable[0].Id;
+        }
         var ids = editable.Select(d => d.Id).ToList();
         var names = departments.ToDictionary(d => d.Id, d => d.Name);
         var procedures = await db.Set<Procedure>().Where(p => ids.Contains(p.DepartmentId)).OrderBy(p => p.Title)
