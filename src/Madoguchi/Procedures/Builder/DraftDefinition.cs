@@ -259,7 +259,11 @@ public sealed partial class DraftDefinition
                 return new("必須の添付書類には表示条件を付けられません。");
             }
 
-            var attachment = Attachments.OfType<JsonObject>().Single(a => a["key"]?.GetValue<string>() == field["attachment"]?.GetValue<string>());
+            if (Attachments.OfType<JsonObject>().FirstOrDefault(a => a["key"]?.GetValue<string>() == field["attachment"]?.GetValue<string>()) is not { } attachment)
+            {
+                return Gone;
+            }
+
             attachment["label"] = s.Label;
             attachment["labelEn"] = s.LabelEn;
             attachment["help"] = s.Help;

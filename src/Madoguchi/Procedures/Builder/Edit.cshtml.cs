@@ -21,7 +21,9 @@ namespace Madoguchi.Procedures.Builder;
 /// draft version it was made from, so the second of two staff editing at once is told.
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-[RequestSizeLimit(DefinitionCheck.MaxBytes + 64 * 1024)]
+// Generous beside the 512 KB definition limit, so that a file a little too big gets the Japanese
+// message at the field; far beyond it the server refuses the request before reading it.
+[RequestSizeLimit(4 * 1024 * 1024)]
 public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public static readonly string[] Categories = ["子育て", "介護", "防災", "住民異動", "健康", "その他"];

@@ -218,6 +218,7 @@ public sealed class FormBuilderTests(DevIdpApp app) : IClassFixture<DevIdpApp>
         Assert.Contains("項目「氏名」の表示条件が、存在しない項目 /nowhere を参照しています。", await ImportAsync(b, template.ToJsonString()));
         Assert.Contains("JSON として読み込めません", await ImportAsync(b, "{ \"key\": "));
         Assert.Contains("ファイルが大きすぎます", await ImportAsync(b, "{\"pad\":\"" + new string('a', DefinitionCheck.MaxBytes) + "\"}"));
+        Assert.Contains("ファイルが大きすぎます", await ImportAsync(b, new string(' ', 4 * DefinitionCheck.MaxBytes)));
 
         var after = await DraftAsync(tenant);
         Assert.Equal((before.Version, before.Definition), (after.Version, after.Definition));
@@ -234,6 +235,18 @@ public sealed class FormBuilderTests(DevIdpApp app) : IClassFixture<DevIdpApp>
     /// <summary>Uploads a definition file; the error summary's text, or null when it was accepted.</summary>
     private static async Task<string?> ImportAsync(BuilderClient b, string json)
     {
+        var response = await ImportResponseAsync(b, json);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            return null;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!.TextContent;
+    }
+
+    private static async Task<HttpResponseMessage> ImportResponseAsync(BuilderClient b, string json)
+    {
         var page = await b.EditorAsync();
         var form = page.Document.QuerySelector("form[action*='handler=Import']")!;
         using var content = new MultipartFormDataContent();
@@ -243,14 +256,7 @@ public sealed class FormBuilderTests(DevIdpApp app) : IClassFixture<DevIdpApp>
         }
 
         content.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json)), "definition", "definition.json");
-        var response = await b.Http.PostAsync(form.GetAttribute("action"), content);
-        if (response.StatusCode == HttpStatusCode.Redirect)
-        {
-            return null;
-        }
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!.TextContent;
+        return await b.Http.PostAsync(form.GetAttribute("action"), content);
     }
 
     [Fact]
