@@ -123,7 +123,12 @@ public sealed partial class DraftDefinition
         }
 
         s["title"] = title;
-        s["titleEn"] = titleEn;
+        // The section form has no English heading; a null keeps the one the template brought.
+        if (titleEn is not null)
+        {
+            s["titleEn"] = titleEn;
+        }
+
         s["help"] = help;
         return null;
     }

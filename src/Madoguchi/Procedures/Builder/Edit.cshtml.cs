@@ -181,7 +181,8 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
         {
             "up" => draft.MoveField(address, -1),
             "down" => draft.MoveField(address, +1),
-            _ => draft.RemoveField(address),
+            "remove" => draft.RemoveField(address),
+            _ => new DefinitionProblem("その項目は見つかりません。画面を読み込み直してください。"),
         };
     }, l["項目を変更しました。"], $"page-{FieldAddress.Parse(at)?.Page ?? 0}", ct);
 
