@@ -27,6 +27,7 @@ public static class ProceduresModule
             .Validate(o => o.WebhookTimeout * 2 <= o.WebhookLease, "Integration:WebhookLease must be at least twice Integration:WebhookTimeout.");
         services.AddSingleton(TemplateLibrary.Embedded);
         services.AddScoped<TemplateEnabler>();
+        services.AddScoped<Builder.ProcedureBuilder>();
         services.AddScoped<Drafts>();
         services.AddScoped<Submission>();
         services.AddScoped<AttachmentStore>();

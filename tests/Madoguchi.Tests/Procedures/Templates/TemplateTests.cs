@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Madoguchi.Procedures.Builder;
 using Madoguchi.Procedures.Templates;
 
 namespace Madoguchi.Tests.Procedures.Templates;
@@ -88,7 +89,7 @@ public sealed partial class TemplateTests
     [MemberData(nameof(Keys))]
     public void Every_layout_field_has_a_Japanese_label_and_an_English_one(string key)
     {
-        var fields = Fields(Library.Find(key)!).ToList();
+        var fields = LaidOutField.All(Library.Find(key)!).ToList();
         Assert.NotEmpty(fields);
         Assert.All(fields, f =>
         {
@@ -97,142 +98,27 @@ public sealed partial class TemplateTests
         });
     }
 
+    /// <summary>Pointers resolve (repeat fields against the array's items), each widget has its schema,
+    /// every required property is asked, show-if conditions compare with values their field can take,
+    /// file fields name attachments and each attachment is asked for, the schema compiles: the same
+    /// <see cref="DefinitionCheck"/> the form builder runs before publishing or importing.</summary>
     [Theory]
     [MemberData(nameof(Keys))]
-    public void Every_layout_pointer_resolves_to_a_schema_property(string key)
+    public void Each_template_passes_the_definition_check(string key)
     {
-        var t = Library.Find(key)!;
-        foreach (var (field, scope, _) in Fields(t).Where(f => f.Field.Widget != FieldWidget.File))
-        {
-            Assert.NotNull(field.Pointer);
-            Assert.True(Resolve(scope, field.Pointer!) is not null, $"{key}: {field.Pointer} is not in the schema");
-            Assert.Null(field.Attachment);
-        }
+        var problems = DefinitionCheck.Problems(Library.Find(key)!);
+        Assert.True(problems.Count == 0, key + ": " + string.Join(" / ", problems));
+        Assert.NotEmpty(DefinitionCheck.RequiredPaths(Library.Find(key)!.Schema, ""));
     }
 
     [Theory]
     [MemberData(nameof(Keys))]
-    public void Each_widget_has_the_schema_its_input_needs(string key)
+    public void Each_template_round_trips_through_the_strict_import_reader(string key)
     {
-        foreach (var (field, scope, _) in Fields(Library.Find(key)!).Where(f => f.Field.Widget != FieldWidget.File))
-        {
-            var where = $"{key}: {field.Pointer} ({field.Widget})";
-            var s = Resolve(scope, field.Pointer!) ?? throw new Xunit.Sdk.XunitException(where + " is not in the schema");
-            switch (field.Widget)
-            {
-                case FieldWidget.Kana:
-                    Assert.True(s.GetProperty("pattern").GetString() == "^[ァ-ヶー　 ]+$", where);
-                    break;
-                case FieldWidget.Date:
-                    Assert.True(s.GetProperty("format").GetString() == "date", where);
-                    break;
-                case FieldWidget.MyNumber:
-                    Assert.True(s.GetProperty("pattern").GetString() == @"^\d{12}$", where);
-                    break;
-                case FieldWidget.PostalCode:
-                    Assert.True(s.GetProperty("pattern").GetString() == @"^\d{3}-?\d{4}$", where);
-                    break;
-                case FieldWidget.Phone:
-                    Assert.True(s.GetProperty("pattern").GetString() == @"^0\d{1,4}-?\d{1,4}-?\d{3,4}$", where);
-                    break;
-                case FieldWidget.Email:
-                    Assert.True(s.GetProperty("format").GetString() == "email", where);
-                    break;
-                case FieldWidget.BankAccount:
-                    Assert.True(Names(s, "required").SetEquals(["bankCode", "branchCode", "accountType", "accountNumber", "holderKana"]), where);
-                    break;
-                case FieldWidget.Choice:
-                    Assert.True(s.GetProperty("enum").GetArrayLength() >= 2, where);
-                    break;
-                case FieldWidget.MultiChoice:
-                    Assert.True(s.GetProperty("type").GetString() == "array" && s.GetProperty("uniqueItems").GetBoolean(), where);
-                    Assert.True(s.GetProperty("items").GetProperty("enum").GetArrayLength() >= 2, where);
-                    break;
-                case FieldWidget.Checkbox:
-                    Assert.True(s.GetProperty("type").GetString() == "boolean", where);
-                    break;
-                case FieldWidget.Consent:
-                    Assert.True(s.GetProperty("const").GetBoolean(), where);
-                    Assert.False(string.IsNullOrWhiteSpace(field.Help), where + " must show the text consented to");
-                    break;
-                case FieldWidget.Integer or FieldWidget.Number:
-                    Assert.True(s.GetProperty("type").GetString() == (field.Widget == FieldWidget.Integer ? "integer" : "number"), where);
-                    Assert.True(s.TryGetProperty("minimum", out _), where);
-                    break;
-                case FieldWidget.Repeat:
-                    Assert.True(s.GetProperty("type").GetString() == "array" && s.GetProperty("items").GetProperty("type").GetString() == "object", where);
-                    Assert.NotEmpty(field.Fields ?? []);
-                    Assert.False(string.IsNullOrWhiteSpace(field.ItemLabel), where);
-                    break;
-                default:
-                    Assert.True(s.GetProperty("type").GetString() == "string", where);
-                    break;
-            }
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Keys))]
-    public void Every_required_property_is_asked_for_in_the_layout(string key)
-    {
-        var t = Library.Find(key)!;
-        var asked = Fields(t).Where(f => f.Field.Pointer is not null).Select(f => (Path: f.Path, f.Field.Widget)).ToList();
-        var required = RequiredPaths(t.Schema, "").Distinct().ToList();
-        Assert.NotEmpty(required);
-        foreach (var path in required)
-        {
-            var covered = asked.Any(a => a.Path == path
-                || a.Path.StartsWith(path + "/", StringComparison.Ordinal)
-                || (a.Widget == FieldWidget.BankAccount && path.StartsWith(a.Path + "/", StringComparison.Ordinal)));
-            Assert.True(covered, $"{key}: required {path} is not in the layout");
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Keys))]
-    public void File_fields_name_attachments_of_the_template_and_every_attachment_is_asked_for(string key)
-    {
-        var t = Library.Find(key)!;
-        var attachmentKeys = t.Attachments.Select(a => a.Key).ToList();
-        Assert.Equal(attachmentKeys.Count, attachmentKeys.Distinct(StringComparer.Ordinal).Count());
-        var files = Fields(t).Where(f => f.Field.Widget == FieldWidget.File).Select(f => f.Field).ToList();
-        Assert.All(files, f => Assert.Contains(f.Attachment, attachmentKeys));
-        Assert.All(files, f => Assert.Null(f.Pointer));
-        Assert.All(t.Attachments, a =>
-        {
-            Assert.Contains(a.Key, files.Select(f => f.Attachment));
-            Assert.NotEmpty(a.Accept);
-            Assert.Matches(Japanese(), a.Label);
-        });
-
-        // A required document behind a condition could never be uploaded when the condition is false.
-        Assert.All(t.Attachments.Where(a => a.Required), a => Assert.All(files.Where(f => f.Attachment == a.Key), f => Assert.Null(f.ShowIf)));
-    }
-
-    [Theory]
-    [MemberData(nameof(Keys))]
-    public void Show_if_pointers_resolve_and_compare_with_values_the_field_can_take(string key)
-    {
-        foreach (var (field, scope, _) in Fields(Library.Find(key)!).Where(f => f.Field.ShowIf is not null))
-        {
-            var condition = field.ShowIf!;
-            var target = Resolve(scope, condition.Pointer);
-            Assert.True(target is not null, $"{key}: showIf {condition.Pointer} of {field.Label} is not in the schema");
-            var values = condition.EqualTo is { } single ? [single] : condition.In ?? [];
-            Assert.True(values.Count > 0, $"{key}: showIf of {field.Label} has neither equals nor in");
-            foreach (var value in values)
-            {
-                if (target!.Value.TryGetProperty("enum", out var allowed))
-                {
-                    Assert.Contains(allowed.EnumerateArray(), a => JsonElement.DeepEquals(a, value));
-                }
-                else
-                {
-                    Assert.Equal("boolean", target.Value.GetProperty("type").GetString());
-                    Assert.True(value.ValueKind is JsonValueKind.True or JsonValueKind.False, $"{key}: {condition.Pointer} is a boolean");
-                }
-            }
-        }
+        var json = JsonSerializer.Serialize(Library.Find(key)!, TemplateLibrary.JsonOptions);
+        var (definition, problems) = DefinitionCheck.Parse(json);
+        Assert.True(problems.Count == 0, key + ": " + string.Join(" / ", problems));
+        Assert.Equal(key, definition!.Key);
     }
 
     [Theory]
@@ -282,28 +168,6 @@ public sealed partial class TemplateTests
         Assert.Contains("/property/address", MissingRequired(schema, sample, ""));
     }
 
-    private sealed record LaidOutField(FormField Field, JsonElement Scope, string Path);
-
-    /// <summary>Every field of the layout with the schema its pointer is relative to (the root, or a
-    /// repeat's items) and its path in the data with "[]" for each array level.</summary>
-    private static IEnumerable<LaidOutField> Fields(ProcedureTemplate t)
-    {
-        return t.Layout.Pages.SelectMany(p => p.Sections).SelectMany(s => s.Fields).SelectMany(f => Walk(f, t.Schema, ""));
-
-        static IEnumerable<LaidOutField> Walk(FormField field, JsonElement scope, string prefix)
-        {
-            var path = prefix + field.Pointer;
-            yield return new LaidOutField(field, scope, path);
-            if (field.Widget == FieldWidget.Repeat && Resolve(scope, field.Pointer!) is { } array)
-            {
-                foreach (var inner in (field.Fields ?? []).SelectMany(f => Walk(f, array.GetProperty("items"), path + "/[]")))
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
-
     private static JsonElement? Resolve(JsonElement schema, string pointer)
     {
         var node = schema;
@@ -316,48 +180,6 @@ public sealed partial class TemplateTests
         }
 
         return node;
-    }
-
-    /// <summary>Paths that some branch of the schema requires: plain "required", the "then" of an
-    /// if/then, and "dependentRequired".</summary>
-    private static IEnumerable<string> RequiredPaths(JsonElement node, string path)
-    {
-        foreach (var name in Names(node, "required"))
-        {
-            yield return path + "/" + name;
-        }
-
-        if (node.TryGetProperty("dependentRequired", out var dependent))
-        {
-            foreach (var name in dependent.EnumerateObject().SelectMany(d => d.Value.EnumerateArray()))
-            {
-                yield return path + "/" + name.GetString();
-            }
-        }
-
-        if (node.TryGetProperty("properties", out var properties))
-        {
-            foreach (var p in properties.EnumerateObject().SelectMany(p => RequiredPaths(p.Value, path + "/" + p.Name)))
-            {
-                yield return p;
-            }
-        }
-
-        if (node.TryGetProperty("items", out var items))
-        {
-            foreach (var p in RequiredPaths(items, path + "/[]"))
-            {
-                yield return p;
-            }
-        }
-
-        if (node.TryGetProperty("allOf", out var allOf))
-        {
-            foreach (var p in allOf.EnumerateArray().Where(b => b.TryGetProperty("then", out _)).SelectMany(b => RequiredPaths(b.GetProperty("then"), path)))
-            {
-                yield return p;
-            }
-        }
     }
 
     private static IEnumerable<string> MissingRequired(JsonElement schema, JsonNode data, string path)

@@ -736,6 +736,42 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("ReceiptCounter");
                 });
 
+            modelBuilder.Entity("Madoguchi.Procedures.Builder.ProcedureDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("TenantId", "ProcedureId")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureDraft");
+                });
+
             modelBuilder.Entity("Madoguchi.Procedures.Catalogue.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1793,6 +1829,15 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Procedures.Builder.ProcedureDraft", b =>
+                {
+                    b.HasOne("Madoguchi.Procedures.Catalogue.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

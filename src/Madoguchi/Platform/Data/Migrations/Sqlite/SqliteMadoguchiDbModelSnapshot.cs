@@ -731,6 +731,42 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("ReceiptCounter");
                 });
 
+            modelBuilder.Entity("Madoguchi.Procedures.Builder.ProcedureDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("TenantId", "ProcedureId")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureDraft");
+                });
+
             modelBuilder.Entity("Madoguchi.Procedures.Catalogue.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1782,6 +1818,15 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Procedures.Builder.ProcedureDraft", b =>
+                {
+                    b.HasOne("Madoguchi.Procedures.Catalogue.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
