@@ -1,0 +1,6 @@
+namespace Madoguchi.Bench;
+
+internal static class QueueBench
+{
+    public static Task<int> RunAsync(BenchOptions options) => Task.FromResult(options.Rounds);
+}
