@@ -55,12 +55,13 @@ internal static partial class SubmissionBench
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = r.Token }), HttpStatusCode.Redirect);
 
         // Warm-up (JIT, pools, compiled queries), not counted.
-        await RoundAsync(1, 20, residents, (r, _) => Bare(r), new LoadDriver.Tally());
-        var warmDrafts = await DraftsAsync(app, tenant, procedure, residents.Take(20).ToList(), data);
-        await RoundAsync(1, 20, residents, (r, i) => Submit(r, warmDrafts[i]), new LoadDriver.Tally());
+        var warmUp = Math.Min(20, residents.Count);
+        await RoundAsync(1, warmUp, residents, (r, _) => Bare(r), new LoadDriver.Tally());
+        var warmDrafts = await DraftsAsync(app, tenant, procedure, residents.Take(warmUp).ToList(), data);
+        await RoundAsync(1, warmUp, residents, (r, i) => Submit(r, warmDrafts[i]), new LoadDriver.Tally());
 
         Console.WriteLine($"{"case",-34} {"clients",7} {"requests",8} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"ratio",6} {"failed",6}");
-        var submitted = 20;
+        var submitted = warmUp;
         foreach (var clients in options.Clients)
         {
             var requests = Math.Max(options.Requests, clients * 4);
