@@ -565,12 +565,24 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "ReceiptNumber")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "SubmittedAt")
+                        .HasDatabaseName("IX_Applications_Queue")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt")
+                        .HasDatabaseName("IX_Applications_QueueByProcedure")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
                     b.HasIndex("TenantId", "ResidentId", "ProcedureId")
                         .IsUnique()
                         .HasDatabaseName("IX_Applications_OneDraft")
                         .HasFilter("\"Status\" = 'Draft'");
 
                     b.HasIndex("TenantId", "ResidentId", "Status");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt")
+                        .HasDatabaseName("IX_Applications_QueueByStatus")
+                        .HasFilter("\"Status\" <> 'Draft'");
 
                     b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
 

@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Madoguchi.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class QueuePerformance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Queue",
+                table: "Applications",
+                columns: new[] { "TenantId", "SubmittedAt" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueByProcedure",
+                table: "Applications",
+                columns: new[] { "TenantId", "ProcedureId", "SubmittedAt" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueByStatus",
+                table: "Applications",
+                columns: new[] { "TenantId", "Status", "SubmittedAt" },
+                filter: "\"Status\" <> 'Draft'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_Queue",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueByProcedure",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueByStatus",
+                table: "Applications");
+        }
+    }
+}
