@@ -81,7 +81,7 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : P
         // QueuePerformance: counting every match of a million rows took longer than the page itself,
         // so the count stops CountBeyondPage rows past this page and shows 「…件以上」 from there.
         var countLimit = (PageNumber - 1) * PageSize + CountBeyondPage;
-        Total = await query.Take(countLimit + 1).CountAsync(ct);
+        Total = await query.OrderByDescending(a => a.SubmittedAt).Take(countLimit + 1).CountAsync(ct);
         TotalIsAtLeast = Total > countLimit;
         Total = Math.Min(Total, countLimit);
         var rows = await query.OrderByDescending(a => a.SubmittedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize)

@@ -560,14 +560,6 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "SubmittedAt")
-                        .HasDatabaseName("IX_Applications_Queue")
-                        .HasFilter("\"Status\" <> 'Draft'");
-
-                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt")
-                        .HasDatabaseName("IX_Applications_QueueByProcedure")
-                        .HasFilter("\"Status\" <> 'Draft'");
-
                     b.HasIndex("TenantId", "ResidentId", "ProcedureId")
                         .IsUnique()
                         .HasDatabaseName("IX_Applications_OneDraft")
@@ -575,11 +567,19 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ResidentId", "Status");
 
-                    b.HasIndex("TenantId", "Status", "SubmittedAt")
+                    b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
+
+                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt", "Status")
+                        .HasDatabaseName("IX_Applications_QueueByProcedure")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt", "ProcedureId")
                         .HasDatabaseName("IX_Applications_QueueByStatus")
                         .HasFilter("\"Status\" <> 'Draft'");
 
-                    b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
+                    b.HasIndex("TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt")
+                        .HasDatabaseName("IX_Applications_Queue")
+                        .HasFilter("\"Status\" <> 'Draft'");
 
                     b.ToTable("Applications", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMadoguchiDb))]
-    [Migration("20261124083434_QueuePerformance")]
+    [Migration("20261124084252_QueuePerformance")]
     partial class QueuePerformance
     {
         /// <inheritdoc />
@@ -563,14 +563,6 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "SubmittedAt")
-                        .HasDatabaseName("IX_Applications_Queue")
-                        .HasFilter("\"Status\" <> 'Draft'");
-
-                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt")
-                        .HasDatabaseName("IX_Applications_QueueByProcedure")
-                        .HasFilter("\"Status\" <> 'Draft'");
-
                     b.HasIndex("TenantId", "ResidentId", "ProcedureId")
                         .IsUnique()
                         .HasDatabaseName("IX_Applications_OneDraft")
@@ -578,11 +570,19 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ResidentId", "Status");
 
-                    b.HasIndex("TenantId", "Status", "SubmittedAt")
+                    b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
+
+                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt", "Status")
+                        .HasDatabaseName("IX_Applications_QueueByProcedure")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt", "ProcedureId")
                         .HasDatabaseName("IX_Applications_QueueByStatus")
                         .HasFilter("\"Status\" <> 'Draft'");
 
-                    b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
+                    b.HasIndex("TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt")
+                        .HasDatabaseName("IX_Applications_Queue")
+                        .HasFilter("\"Status\" <> 'Draft'");
 
                     b.ToTable("Applications", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Madoguchi.Platform.Data.Migrations.Sqlite
+namespace Madoguchi.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class QueuePerformance : Migration
@@ -13,19 +13,19 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_Queue",
                 table: "Applications",
-                columns: new[] { "TenantId", "SubmittedAt" },
+                columns: new[] { "TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt" },
                 filter: "\"Status\" <> 'Draft'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_QueueByProcedure",
                 table: "Applications",
-                columns: new[] { "TenantId", "ProcedureId", "SubmittedAt" },
+                columns: new[] { "TenantId", "ProcedureId", "SubmittedAt", "Status" },
                 filter: "\"Status\" <> 'Draft'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_QueueByStatus",
                 table: "Applications",
-                columns: new[] { "TenantId", "Status", "SubmittedAt" },
+                columns: new[] { "TenantId", "Status", "SubmittedAt", "ProcedureId" },
                 filter: "\"Status\" <> 'Draft'");
         }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Madoguchi.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMadoguchiDb))]
-    [Migration("20261124083444_QueuePerformance")]
+    [Migration("20261124084309_QueuePerformance")]
     partial class QueuePerformance
     {
         /// <inheritdoc />
@@ -568,14 +568,6 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "SubmittedAt")
-                        .HasDatabaseName("IX_Applications_Queue")
-                        .HasFilter("\"Status\" <> 'Draft'");
-
-                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt")
-                        .HasDatabaseName("IX_Applications_QueueByProcedure")
-                        .HasFilter("\"Status\" <> 'Draft'");
-
                     b.HasIndex("TenantId", "ResidentId", "ProcedureId")
                         .IsUnique()
                         .HasDatabaseName("IX_Applications_OneDraft")
@@ -583,11 +575,19 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "ResidentId", "Status");
 
-                    b.HasIndex("TenantId", "Status", "SubmittedAt")
+                    b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
+
+                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt", "Status")
+                        .HasDatabaseName("IX_Applications_QueueByProcedure")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt", "ProcedureId")
                         .HasDatabaseName("IX_Applications_QueueByStatus")
                         .HasFilter("\"Status\" <> 'Draft'");
 
-                    b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
+                    b.HasIndex("TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt")
+                        .HasDatabaseName("IX_Applications_Queue")
+                        .HasFilter("\"Status\" <> 'Draft'");
 
                     b.ToTable("Applications", (string)null);
                 });
