@@ -89,6 +89,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
             .HasDatabaseName("IX_Applications_QueueByStatus");
         b.HasIndex(a => new { a.TenantId, a.ProcedureId, a.SubmittedAt, a.Status }).HasFilter("\"Status\" <> 'Draft'")
             .HasDatabaseName("IX_Applications_QueueByProcedure");
+        // The overdue filter (still open past the due date): only the open ones, in arrival order.
+        b.HasIndex(a => new { a.TenantId, a.SubmittedAt, a.ProcedureId, a.DueAt }).HasFilter("\"Status\" IN ('Submitted', 'UnderReview')")
+            .HasDatabaseName("IX_Applications_QueueOverdue");
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(a => a.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(a => a.ReceiptNumber).HasMaxLength(20);

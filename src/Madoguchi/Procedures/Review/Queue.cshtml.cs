@@ -74,7 +74,9 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : P
 
         if (Overdue)
         {
-            query = query.Where(a => a.DueAt < now && (a.Status == ApplicationStatus.Submitted || a.Status == ApplicationStatus.UnderReview));
+            // QueuePerformance: written as one IN list, which matches the filter of the overdue index
+            // (with a reviewer's procedure list, SQLite otherwise sorted every open application).
+            query = query.Where(a => a.DueAt < now && new[] { ApplicationStatus.Submitted, ApplicationStatus.UnderReview }.Contains(a.Status));
         }
 
         PageNumber = Math.Max(1, PageNumber);

@@ -582,6 +582,10 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Applications_QueueByStatus")
                         .HasFilter("\"Status\" <> 'Draft'");
 
+                    b.HasIndex("TenantId", "SubmittedAt", "ProcedureId", "DueAt")
+                        .HasDatabaseName("IX_Applications_QueueOverdue")
+                        .HasFilter("\"Status\" IN ('Submitted', 'UnderReview')");
+
                     b.HasIndex("TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt")
                         .HasDatabaseName("IX_Applications_Queue")
                         .HasFilter("\"Status\" <> 'Draft'");

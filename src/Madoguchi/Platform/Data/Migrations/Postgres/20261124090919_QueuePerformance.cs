@@ -27,6 +27,12 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 table: "Applications",
                 columns: new[] { "TenantId", "Status", "SubmittedAt", "ProcedureId" },
                 filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueOverdue",
+                table: "Applications",
+                columns: new[] { "TenantId", "SubmittedAt", "ProcedureId", "DueAt" },
+                filter: "\"Status\" IN ('Submitted', 'UnderReview')");
         }
 
         /// <inheritdoc />
@@ -42,6 +48,10 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Applications_QueueByStatus",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueOverdue",
                 table: "Applications");
         }
     }
