@@ -62,6 +62,7 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : P
         {
             query = query.Where(a => visible.Contains(a.ProcedureId));
         }
+
         if (Status is { } status)
         {
             query = query.Where(a => a.Status == status);
@@ -79,7 +80,8 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time) : P
             query = query.Where(a => a.DueAt < now && new[] { ApplicationStatus.Submitted, ApplicationStatus.UnderReview }.Contains(a.Status));
         }
 
-        PageNumber = Math.Max(1, PageNumber);
+        // A page number typed into the address must not overflow the offset (a negative LIMIT is an error on PostgreSQL).
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         // QueuePerformance: counting every match of a million rows took longer than the page itself,
         // so the count stops CountBeyondPage rows past this page and shows 「…件以上」 from there.
         var countLimit = (PageNumber - 1) * PageSize + CountBeyondPage;
