@@ -2,15 +2,43 @@ using System.Globalization;
 
 namespace Madoguchi.Bench;
 
-internal sealed record BenchOptions(string Provider, string? PostgresConnection, int Rows, double Seconds)
+/// <param name="Scenario">writes (durable single-row writes), submit (issue 3: submissions over HTTP), queue (issue 3: the staff queue over 1,000,000 applications) or export (issue 3: CSV of 100,000 applications).</param>
+/// <param name="Rows">writes: most rows per case.</param>
+/// <param name="Seconds">writes: most seconds per case.</param>
+/// <param name="Clients">submit: the concurrency levels.</param>
+/// <param name="Requests">submit: requests per case and round (at least 4 per client); queue: requests per filter case.</param>
+/// <param name="Rounds">submit and queue: rounds in which the cases take turns.</param>
+/// <param name="Applications">queue: applications seeded.</param>
+internal sealed record BenchOptions(
+    string Scenario, string Provider, string? PostgresConnection, int Rows, double Seconds,
+    IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications)
 {
+    public const string Usage =
+        "usage: Madoguchi.Bench [writes|submit|queue|export] [--provider sqlite|postgres] [--pg <connection string>]\n" +
+        "         writes: [--rows N] [--seconds S]\n" +
+        "         submit: [--clients 1,16,64] [--requests N] [--rounds N]\n" +
+        "         queue:  [--applications N] [--requests N] [--rounds N]\n" +
+        "         export: [--rows N] (applications exported, default 100,000)";
+
     public static BenchOptions? Parse(string[] args)
     {
+        var scenario = "writes";
         var provider = "sqlite";
         string? pg = null;
         var rows = 1500;
         var seconds = 8.0;
-        for (var i = 0; i < args.Length; i++)
+        int[] clients = [1, 16, 64];
+        int? requests = null;
+        var rounds = 3;
+        var applications = 1_000_000;
+        var start = 0;
+        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export")
+        {
+            scenario = args[0];
+            start = 1;
+        }
+
+        for (var i = start; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
@@ -21,11 +49,23 @@ internal sealed record BenchOptions(string Provider, string? PostgresConnection,
                 case "--pg" when value is not null:
                     pg = value;
                     break;
-                case "--rows" when int.TryParse(value, CultureInfo.InvariantCulture, out var r) && r > 0:
+                case "--rows" when Positive(value) is { } r:
                     rows = r;
                     break;
                 case "--seconds" when double.TryParse(value, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 60:
                     seconds = s;
+                    break;
+                case "--clients" when value is not null && value.Split(',').Select(Positive).ToList() is var levels && levels.All(l => l is <= 256):
+                    clients = levels.Select(l => l!.Value).ToArray();
+                    break;
+                case "--requests" when Positive(value) is { } n:
+                    requests = n;
+                    break;
+                case "--rounds" when Positive(value) is { } n and <= 20:
+                    rounds = n;
+                    break;
+                case "--applications" when Positive(value) is { } n:
+                    applications = n;
                     break;
                 default:
                     return null;
@@ -34,6 +74,11 @@ internal sealed record BenchOptions(string Provider, string? PostgresConnection,
             i++;
         }
 
-        return provider == "postgres" && pg is null ? null : new BenchOptions(provider, pg, rows, seconds);
+        return provider == "postgres" && pg is null
+            ? null
+            : new BenchOptions(scenario, provider, pg, rows, seconds, clients, requests ?? (scenario == "queue" ? 40 : 128), rounds, applications);
     }
+
+    private static int? Positive(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }

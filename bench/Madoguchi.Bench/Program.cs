@@ -1,68 +1,27 @@
-using System.Diagnostics;
-using System.Globalization;
-using Madoguchi.Bench;
+namespace Madoguchi.Bench;
 
-// Durable single-row writes: a bare baseline, then the same writes through the platform's audited
-// SaveChanges, then outbox mail enqueue + commit. Prints rows/s and the ratio to the baseline.
-var export = args.Length > 0 && args[0] == "export";
-var options = BenchOptions.Parse(export ? args[1..] : args);
-if (options is null)
+/// <summary>
+/// Entry point. Not top-level statements: those would declare a second global <c>Program</c>
+/// beside the app's own, which the benchmark hosts with WebApplicationFactory&lt;Program&gt;.
+/// </summary>
+internal static class BenchProgram
 {
-    Console.Error.WriteLine("usage: Madoguchi.Bench [export] [--provider sqlite|postgres] [--pg <connection string>] [--rows N] [--seconds S]");
-    return 2;
-}
-
-if (export)
-{
-    // CSV export of --rows applications (default 100,000) through the real exporter, against a bare reader.
-    return await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 });
-}
-
-await using var target = await BenchTarget.CreateAsync(options);
-Console.WriteLine($"provider: {options.Provider}, up to {options.Rows} rows or {options.Seconds} s per case, one row per commit");
-
-(string Name, Func<int, Task> Write)[] cases =
-[
-    ("baseline: plain insert", target.BaselineInsertAsync),
-    ("audited write (SaveChanges)", target.AuditedWriteAsync),
-    ("outbox mail enqueue + commit", target.EnqueueMailAsync),
-];
-
-var warmUp = 0;
-foreach (var (_, write) in cases)
-{
-    for (var i = 0; i < 20; i++)
+    public static async Task<int> Main(string[] args)
     {
-        await write(--warmUp); // connection pools, JIT, query compilation
-    }
-}
-
-// The cases take turns in short rounds, so a load change on the machine during the run weighs on
-// all of them alike and the ratios stay comparable.
-const int rounds = 5;
-var done = new int[cases.Length];
-var elapsed = new TimeSpan[cases.Length];
-for (var round = 0; round < rounds; round++)
-{
-    for (var c = 0; c < cases.Length; c++)
-    {
-        var targetRows = options.Rows * (round + 1) / rounds;
-        var stopwatch = Stopwatch.StartNew();
-        while (done[c] < targetRows && elapsed[c] + stopwatch.Elapsed < TimeSpan.FromSeconds(options.Seconds * (round + 1) / rounds))
+        var options = BenchOptions.Parse(args);
+        if (options is null)
         {
-            await cases[c].Write(done[c]++);
+            await Console.Error.WriteLineAsync(BenchOptions.Usage);
+            return 2;
         }
 
-        elapsed[c] += stopwatch.Elapsed;
+        return options.Scenario switch
+        {
+            "submit" => await SubmissionBench.RunAsync(options),
+            "queue" => await QueueBench.RunAsync(options),
+            // CSV export of --rows applications (default 100,000) through the real exporter, against a bare reader.
+            "export" => await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 }),
+            _ => await WritesBench.RunAsync(options),
+        };
     }
 }
-
-var baseline = done[0] / elapsed[0].TotalSeconds;
-for (var c = 0; c < cases.Length; c++)
-{
-    var rate = done[c] / elapsed[c].TotalSeconds;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{cases[c].Name,-32} {done[c],6} rows in {elapsed[c].TotalSeconds,5:F2} s = {rate,8:F0} rows/s  ratio {rate / baseline:F2}"));
-}
-
-return 0;

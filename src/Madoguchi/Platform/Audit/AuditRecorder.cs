@@ -41,7 +41,16 @@ internal static class AuditRecorder
         foreach (var chain in changes.GroupBy(c => c.Chain).OrderBy(g => g.Key))
         {
             await LockChainAsync(db, chain.Key, ct);
-            var last = await db.AuditEntries.AsNoTracking()
+            // The head holds the chain's last sequence and hash, written in the same transaction as
+            // that entry, so one key lookup replaces a search of the entries; read after the lock
+            // and without tracking, so a head this context wrote earlier is not taken for current.
+            var head = await db.Set<AuditHead>().AsNoTracking()
+                .Where(h => h.ChainId == chain.Key)
+                .Select(h => new { h.Sequence, h.Hash })
+                .FirstOrDefaultAsync(ct);
+            // No head: a new chain, or one whose head was removed (the verifier reports that); go on
+            // from its last entry, as before heads existed.
+            var last = head ?? await db.AuditEntries.AsNoTracking()
                 .Where(a => a.ChainId == chain.Key)
                 .OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash })
@@ -70,14 +79,18 @@ internal static class AuditRecorder
                 db.AuditEntries.Add(entry);
             }
 
-            var head = await db.Set<AuditHead>().FindAsync([chain.Key], ct);
-            if (head is null)
+            var tracked = db.Set<AuditHead>().Local.FirstOrDefault(h => h.ChainId == chain.Key);
+            if (tracked is not null)
+            {
+                (tracked.Sequence, tracked.Hash) = (sequence, previous);
+            }
+            else if (head is null)
             {
                 db.Add(new AuditHead { ChainId = chain.Key, Sequence = sequence, Hash = previous });
             }
             else
             {
-                (head.Sequence, head.Hash) = (sequence, previous);
+                db.Update(new AuditHead { ChainId = chain.Key, Sequence = sequence, Hash = previous });
             }
         }
     }

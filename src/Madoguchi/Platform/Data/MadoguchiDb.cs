@@ -78,6 +78,7 @@ public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        using var turn = await SqliteWriteGate.EnterAsync(this, cancellationToken);
         var strategy = Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {

@@ -32,7 +32,12 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
     {
         for (var attempt = 1; ; attempt++)
         {
-            var application = await db.Set<Application>().SingleOrDefaultAsync(a => a.Id == applicationId && a.ResidentId == residentId, ct);
+            // The check page has just loaded the draft and its procedure into this request's context. A
+            // query would hand back those same tracked instances (EF keeps tracked values), so it is
+            // only sent when they are not tracked; after a lost race the tracker is cleared and the
+            // winner's state is read from the database.
+            var application = db.Set<Application>().Local.FirstOrDefault(a => a.Id == applicationId && a.ResidentId == residentId)
+                ?? await db.Set<Application>().SingleOrDefaultAsync(a => a.Id == applicationId && a.ResidentId == residentId, ct);
             if (application is null)
             {
                 return (null, Refusal.NotFound);
@@ -48,7 +53,8 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
                 return (null, Refusal.NotADraft);
             }
 
-            var procedure = await db.Set<Procedure>().SingleAsync(p => p.Id == application.ProcedureId, ct);
+            var procedure = db.Set<Procedure>().Local.FirstOrDefault(p => p.Id == application.ProcedureId)
+                ?? await db.Set<Procedure>().SingleAsync(p => p.Id == application.ProcedureId, ct);
             if (procedure.Status != ProcedureStatus.Published)
             {
                 return (null, Refusal.ProcedureNotOpen);
@@ -74,6 +80,7 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
     {
         var now = time.GetUtcNow().UtcDateTime;
         var local = Wareki.ToJapanTime(now);
+        using var turn = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sequence = await NextNumberAsync(local.Year, ct);
         application.ReceiptNumber = $"{local.Year}-{sequence:D7}";
@@ -103,16 +110,18 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
     {
         var tenantId = tenant.TenantId!.Value;
         // UPDATE … SET Last = Last + 1 takes the row lock (PostgreSQL) or the write lock (SQLite)
-        // until commit, so two submissions never draw the same number.
-        var updated = await db.Set<ReceiptCounter>().Where(c => c.TenantId == tenantId && c.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct);
-        if (updated == 0)
+        // until commit, so two submissions never draw the same number. RETURNING (SQLite 3.35+,
+        // PostgreSQL) reads the new value in the same statement.
+        var next = await db.Database.SqlQuery<long>(
+                $"UPDATE \"ReceiptCounter\" SET \"Last\" = \"Last\" + 1 WHERE \"TenantId\" = {tenantId} AND \"Year\" = {year} RETURNING \"Last\" AS \"Value\"")
+            .ToListAsync(ct);
+        if (next.Count == 0)
         {
             db.Add(new ReceiptCounter { TenantId = tenantId, Year = year, Last = 1 });
             await db.SaveChangesAsync(ct);
             return 1;
         }
 
-        return await db.Set<ReceiptCounter>().Where(c => c.TenantId == tenantId && c.Year == year).Select(c => c.Last).SingleAsync(ct);
+        return next[0];
     }
 }

@@ -3,6 +3,7 @@ using Madoguchi.Platform.Staff;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Catalogue;
+using Madoguchi.Procedures.Review;
 using Madoguchi.Procedures.Templates;
 using Madoguchi.Tests.Infrastructure;
 using Madoguchi.Tests.Procedures.Templates;
@@ -78,6 +79,38 @@ public sealed class ApplicationQueueTests(MadoguchiApp app) : IClassFixture<Mado
         var filtered = await admin.GetPageAsync($"/{tenant.Code}/staff/applications?procedure={procedureId}");
         Assert.Contains(other.Number, filtered.Text);
         Assert.DoesNotContain(late.Number, filtered.Text);
+    }
+
+    [Fact]
+    public async Task A_long_queue_counts_only_to_a_limit_past_the_page_and_still_pages_to_the_end()
+    {
+        var tenant = await app.TenantAsync();
+        await SubmittedAsync(tenant, tenant.DepartmentId, "risai-shoumei");
+        var procedureId = await app.DbAsync(db => db.Set<Procedure>().IgnoreQueryFilters().Where(p => p.TenantId == tenant.Id).Select(p => p.Id).SingleAsync());
+        var arrived = DateTime.UtcNow.AddDays(-1);
+        await app.DbAsync(async db =>
+        {
+            db.Set<Application>().AddRange(Enumerable.Range(1, 1059).Select(i => new Application
+            {
+                TenantId = tenant.Id, ProcedureId = procedureId, ProcedureVersion = 1, Channel = ApplicationChannel.Counter,
+                Status = ApplicationStatus.Approved, Data = "{}", ReceiptNumber = $"2020-{i:D7}", SubmittedAt = arrived.AddMinutes(-i),
+            }));
+            await db.SaveChangesAsync();
+        });
+        var (_, admin) = await app.TenantAdminAsync(tenant);
+
+        // 1,060 applications: the first page's count stops 1,000 past it and says so.
+        var first = await admin.GetPageAsync($"/{tenant.Code}/staff/applications");
+        Assert.Equal("1,000 件以上", first.Document.QuerySelector("#queue-count")!.TextContent);
+        Assert.Equal(ApplicationQueueModel.PageSize, first.Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains(first.Document.QuerySelectorAll("nav a"), a => a.TextContent == "次のページ");
+
+        // From page 21 the limit lies beyond the last one: the exact count, the last ten, no next page.
+        var last = await admin.GetPageAsync($"/{tenant.Code}/staff/applications?p=22");
+        Assert.Equal("1060 件", last.Document.QuerySelector("#queue-count")!.TextContent);
+        Assert.Equal(10, last.Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("2020-0001059", last.Text);
+        Assert.DoesNotContain(last.Document.QuerySelectorAll("nav a"), a => a.TextContent == "次のページ");
     }
 
     [Fact]

@@ -665,6 +665,22 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
 
+                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt", "Status")
+                        .HasDatabaseName("IX_Applications_QueueByProcedure")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt", "ProcedureId")
+                        .HasDatabaseName("IX_Applications_QueueByStatus")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex("TenantId", "SubmittedAt", "ProcedureId", "DueAt")
+                        .HasDatabaseName("IX_Applications_QueueOverdue")
+                        .HasFilter("\"Status\" IN ('Submitted', 'UnderReview')");
+
+                    b.HasIndex("TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt")
+                        .HasDatabaseName("IX_Applications_Queue")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
                     b.ToTable("Applications", (string)null);
                 });
 
