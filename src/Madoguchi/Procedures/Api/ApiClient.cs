@@ -20,6 +20,9 @@ public sealed class ApiClient : ITenantOwned
     public Guid TenantId { get; set; }
     public required string Name { get; set; }
     public Guid? DepartmentId { get; set; }
+
+    /// <summary>May post decisions (承認・不承認) in the name of an approver of the department; reading only otherwise.</summary>
+    public bool MayDecide { get; set; }
     public required string TokenHash { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? RevokedAt { get; set; }

@@ -52,6 +52,10 @@ public static class ApiDocument
                     ["get"] = Operation("getApplication", "1件の申請（JSONエクスポート形式）", [tenant.DeepClone(), id.DeepClone()],
                         Ok("application/json", Ref("ApplicationDocument")), problems, with400: false),
                 },
+                ["/{tenant}/api/v1/applications/{id}/decision"] = new JsonObject
+                {
+                    ["post"] = DecisionOperation(tenant, id, problems),
+                },
                 ["/{tenant}/api/v1/applications/{id}/attachments/{attachmentId}"] = new JsonObject
                 {
                     ["get"] = Operation("getAttachment", "添付ファイル（SHA-256 は申請の attachments[].sha256）",
@@ -69,6 +73,43 @@ public static class ApiDocument
             },
             ["security"] = new JsonArray(new JsonObject { ["apiKey"] = new JsonArray() }),
         };
+    }
+
+    /// <summary>POST decision: If-Match with the ETag of GET, the approver by e-mail; answers the decided document.</summary>
+    private static JsonObject DecisionOperation(JsonObject tenant, JsonObject id, JsonObject problems)
+    {
+        var operation = Operation("postDecision",
+            "決定（承認・不承認）の登録。決定の登録を許可したキーだけ。decidedBy は課の決定権限を持つ職員。If-Match に GET の ETag",
+            [tenant.DeepClone(), id.DeepClone(), Parameter("If-Match", "header", true, "GET /applications/{id} の ETag", new JsonObject { ["type"] = "string" })],
+            Ok("application/json", Ref("ApplicationDocument")), problems, with400: true);
+        var responses = operation["responses"]!.AsObject();
+        responses["403"] = ProblemResponse("キーに決定の権限がないか、decidedBy の職員にこの課の決定権限がありません。");
+        responses["409"] = ProblemResponse("今の状態では決定できません（決定済み・取下げ・補正中など）。");
+        responses["412"] = ProblemResponse("ETag が古い: 申請はその後に更新されています。何も変更していません。");
+        responses["422"] = ProblemResponse("decidedBy の職員が見つからないか、不承認に理由がありません。");
+        responses["428"] = ProblemResponse("If-Match がありません。");
+        operation["requestBody"] = new JsonObject
+        {
+            ["required"] = true,
+            ["content"] = new JsonObject
+            {
+                ["application/json"] = new JsonObject
+                {
+                    ["schema"] = new JsonObject
+                    {
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["decision"] = new JsonObject { ["enum"] = new JsonArray("approve", "reject") },
+                            ["reason"] = Str("理由・付記事項（不承認では必須。決定通知書に記載）"),
+                            ["decidedBy"] = new JsonObject { ["type"] = "string", ["format"] = "email", ["description"] = "決定した職員のメールアドレス" },
+                        },
+                        ["required"] = new JsonArray("decision", "decidedBy"),
+                    },
+                },
+            },
+        };
+        return operation;
     }
 
     private static JsonObject Schemas() => new()

@@ -19,6 +19,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
     public const string SchemeName = "ApiKey";
     public const string ClientIdClaim = "madoguchi:api-client";
     public const string DepartmentClaim = "madoguchi:api-department";
+    public const string DecideClaim = "madoguchi:api-decide";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,7 +38,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
         var hash = ApiClient.Hash(key);
         var client = await db.Set<ApiClient>().AsNoTracking()
             .Where(c => c.TokenHash == hash && c.RevokedAt == null)
-            .Select(c => new { c.Id, c.Name, c.DepartmentId })
+            .Select(c => new { c.Id, c.Name, c.DepartmentId, c.MayDecide })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (client is null)
         {
@@ -54,6 +55,11 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
         if (client.DepartmentId is { } department)
         {
             claims.Add(new Claim(DepartmentClaim, department.ToString()));
+        }
+
+        if (client.MayDecide)
+        {
+            claims.Add(new Claim(DecideClaim, "true"));
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));

@@ -36,13 +36,11 @@ public static class ApplicationsApi
         api.MapGet("/applications", ListAsync).WithName("listApplications");
         api.MapGet("/applications/{id:guid}", GetAsync).WithName("getApplication");
         api.MapGet("/applications/{id:guid}/attachments/{attachmentId:guid}", AttachmentAsync).WithName("getAttachment");
-        // Decisions (approve / reject) will be POST /applications/{id}/decisions, calling the review
-        // workflow's Decisions service, so that an API decision goes through the same rules, audit
-        // and webhooks as one made on the staff pages. Not offered yet.
+        api.MapPost("/applications/{id:guid}/decision", DecisionEndpoint.PostAsync).WithName("postDecision");
     }
 
     /// <summary>The client's department, or null when it may read every department's applications.</summary>
-    private static Guid? DepartmentOf(ClaimsPrincipal user) =>
+    internal static Guid? DepartmentOf(ClaimsPrincipal user) =>
         user.FindFirstValue(ApiKeyAuthentication.DepartmentClaim) is { } d ? Guid.Parse(d) : null;
 
     private static async Task<Results<Ok<ApplicationPage>, ProblemHttpResult>> ListAsync(
@@ -116,7 +114,7 @@ public static class ApplicationsApi
     }
 
     private static async Task<Results<JsonHttpResult<ApplicationDocument>, ProblemHttpResult>> GetAsync(
-        MadoguchiDb db, FieldCipher cipher, ClaimsPrincipal user, Guid id, CancellationToken ct)
+        MadoguchiDb db, FieldCipher cipher, ClaimsPrincipal user, HttpContext http, Guid id, CancellationToken ct)
     {
         var department = DepartmentOf(user);
         var document = await ApplicationDocument.LoadAsync(db, cipher, id, d => department is null || d == department, ct);
@@ -132,6 +130,7 @@ public static class ApplicationsApi
             Criteria = "api", Rows = 1, CompletedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync(ct);
+        http.Response.Headers.ETag = document.ETag;
         return TypedResults.Json(document, ApplicationDocument.Json);
     }
 

@@ -14,7 +14,7 @@ namespace Madoguchi.Procedures.Api;
 [Authorize(Policy = StaffPolicies.TenantAdmin)]
 public sealed class ApiClientsModel(MadoguchiDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed record Row(Guid Id, string Name, string? Department, DateTime CreatedAt, DateTime? RevokedAt);
+    public sealed record Row(Guid Id, string Name, string? Department, bool MayDecide, DateTime CreatedAt, DateTime? RevokedAt);
 
     public sealed record DepartmentOption(Guid Id, string Name);
 
@@ -25,6 +25,8 @@ public sealed class ApiClientsModel(MadoguchiDb db, IStringLocalizer<SharedResou
         public string? Name { get; set; }
 
         public Guid? DepartmentId { get; set; }
+
+        public bool MayDecide { get; set; }
     }
 
     [BindProperty]
@@ -56,7 +58,7 @@ public sealed class ApiClientsModel(MadoguchiDb db, IStringLocalizer<SharedResou
         }
 
         var key = ApiClient.NewKey();
-        db.Add(new ApiClient { Name = Input.Name!.Trim(), DepartmentId = Input.DepartmentId, TokenHash = ApiClient.Hash(key) });
+        db.Add(new ApiClient { Name = Input.Name!.Trim(), DepartmentId = Input.DepartmentId, MayDecide = Input.MayDecide, TokenHash = ApiClient.Hash(key) });
         await db.SaveChangesAsync(ct);
         // Shown once on the next page; only its hash is kept.
         TempData["api-key"] = key;
@@ -82,6 +84,6 @@ public sealed class ApiClientsModel(MadoguchiDb db, IStringLocalizer<SharedResou
         Departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct);
         var names = Departments.ToDictionary(d => d.Id, d => d.Name);
         var clients = await db.Set<ApiClient>().AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync(ct);
-        Clients = clients.Select(c => new Row(c.Id, c.Name, c.DepartmentId is { } d ? names.GetValueOrDefault(d) : null, c.CreatedAt, c.RevokedAt)).ToList();
+        Clients = clients.Select(c => new Row(c.Id, c.Name, c.DepartmentId is { } d ? names.GetValueOrDefault(d) : null, c.MayDecide, c.CreatedAt, c.RevokedAt)).ToList();
     }
 }

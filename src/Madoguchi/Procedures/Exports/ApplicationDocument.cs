@@ -27,8 +27,13 @@ public sealed record ApplicationDocument(
     string Status,
     string Channel,
     JsonElement Data,
-    IReadOnlyList<ApplicationDocument.Attachment> Attachments)
+    IReadOnlyList<ApplicationDocument.Attachment> Attachments,
+    [property: JsonIgnore] int Version = 0)
 {
+    /// <summary>The HTTP entity tag of this state of the application; a decision must name it in If-Match.</summary>
+    [JsonIgnore]
+    public string ETag => $"\"{Version}\"";
+
     public const string FormatName = "madoguchi.application.v1";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -70,7 +75,7 @@ public sealed record ApplicationDocument(
             new DepartmentRef(found.DepartmentId, found.DepartmentName),
             a.ReceiptNumber!, Utc(a.SubmittedAt!.Value), a.DueAt is { } due ? Utc(due) : null, Utc(a.UpdatedAt),
             a.Status.ToString(), a.Channel.ToString(), data.RootElement.Clone(),
-            attachments.Select(x => x with { UploadedAt = Utc(x.UploadedAt) }).ToList());
+            attachments.Select(x => x with { UploadedAt = Utc(x.UploadedAt) }).ToList(), a.Version);
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

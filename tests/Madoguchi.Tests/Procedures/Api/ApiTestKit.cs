@@ -7,10 +7,10 @@ namespace Madoguchi.Tests.Procedures.Api;
 internal static class ApiTestKit
 {
     /// <summary>An API client of the municipality (optionally of one department) and an HTTP client carrying its key.</summary>
-    public static async Task<(Guid Id, string Key, HttpClient Http)> ApiClientAsync(this MadoguchiApp app, TestData.TenantInfo tenant, Guid? department = null)
+    public static async Task<(Guid Id, string Key, HttpClient Http)> ApiClientAsync(this MadoguchiApp app, TestData.TenantInfo tenant, Guid? department = null, bool mayDecide = false)
     {
         var key = ApiClient.NewKey();
-        var client = new ApiClient { TenantId = tenant.Id, Name = "基幹システム", DepartmentId = department, TokenHash = ApiClient.Hash(key) };
+        var client = new ApiClient { TenantId = tenant.Id, Name = "基幹システム", DepartmentId = department, MayDecide = mayDecide, TokenHash = ApiClient.Hash(key) };
         await app.DbAsync(async db =>
         {
             db.Add(client);

@@ -548,6 +548,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("DepartmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("MayDecide")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

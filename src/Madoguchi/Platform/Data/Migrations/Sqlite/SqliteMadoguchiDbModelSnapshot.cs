@@ -543,6 +543,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("DepartmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MayDecide")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
