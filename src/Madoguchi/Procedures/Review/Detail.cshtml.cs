@@ -26,7 +26,9 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, C
 {
     public OwnApplication? Own { get; private set; }
     public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
-    public IReadOnlyList<string> Attachments { get; private set; } = [];
+    public sealed record Attached(Guid Id, string FileName, string ContentType, long Size);
+
+    public IReadOnlyList<Attached> Attachments { get; private set; } = [];
     public CaseFile Case { get; private set; } = new([], [], []);
     public IReadOnlyList<StaffMember> Assignees { get; private set; } = [];
     public string? AssigneeName { get; private set; }
@@ -119,7 +121,7 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, C
         Own = new OwnApplication(application, procedure, template);
         Summary = FormSummary.Of(template, await fields.OpenAsync(application, ct));
         Attachments = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
-            .Select(a => a.FileName + "（" + a.ContentType + "）").ToListAsync(ct);
+            .OrderBy(a => a.UploadedAt).Select(a => new Attached(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
         Case = await CaseFile.ForStaffAsync(db, id, ct);
         var rights = await StaffRights.LoadAsync(db, StaffId, ct);
         CanWork = rights.CanWork(procedure.DepartmentId);
