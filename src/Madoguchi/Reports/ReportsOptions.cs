@@ -11,4 +11,12 @@ public sealed class ReportsOptions
 
     [Range(1, 10)]
     public int MaxPhotosPerReport { get; set; } = 3;
+
+    /// <summary>Reports one client address may send through the form per hour: anyone may report without an account, so this is the brake on floods.</summary>
+    [Range(1, 10_000)]
+    public int FormPostsPerHour { get; set; } = 20;
+
+    /// <summary>Open311 requests one client address may post per hour (client apps usually post from their own server).</summary>
+    [Range(1, 1_000_000)]
+    public int Open311PostsPerHour { get; set; } = 600;
 }

@@ -29,7 +29,7 @@ internal static class Open311Api
         api.MapGet("/tokens/{token}.{format}", Open311Requests.TokenAsync);
         // Read by hand, not bound with [FromForm]: a client application authenticates with its
         // api_key, it has no antiforgery cookie.
-        api.MapPost("/requests.{format}", Open311Requests.PostAsync).DisableAntiforgery();
+        api.MapPost("/requests.{format}", Open311Requests.PostAsync).DisableAntiforgery().RequireRateLimiting(ReportsModule.Open311RateLimit);
     }
 
     public static bool KnownFormat(string format) => format is "json" or "xml";

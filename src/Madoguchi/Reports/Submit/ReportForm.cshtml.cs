@@ -9,6 +9,7 @@ using Madoguchi.Reports.Geography;
 using Madoguchi.Reports.Photos;
 using Madoguchi.Reports.Reporting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,6 +22,7 @@ namespace Madoguchi.Reports.Submit;
 /// the place, their metadata removed); the category's questions. Nearby open reports of the same
 /// kind are shown before the report is sent, so that the resident can follow one instead.
 /// </summary>
+[EnableRateLimiting(ReportsModule.FormRateLimit)]
 [RequestSizeLimit(MaxFormBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFormBytes)]
 public sealed class ReportFormModel(
