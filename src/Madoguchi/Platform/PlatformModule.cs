@@ -9,9 +9,11 @@ using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Madoguchi.Platform;
 
@@ -71,6 +73,15 @@ public static class PlatformModule
         });
         services.AddProblemDetails();
 
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PlatformOptions>>((o, platform) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Loopback proxies are known by default; others only when named, since anyone can send the header.
+            foreach (var proxy in platform.Value.TrustedProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -89,6 +100,7 @@ public static class PlatformModule
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();

@@ -24,6 +24,12 @@ public sealed class PlatformOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 1000)]
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (loopback always is), so
+    /// per-address limits see the resident's address and links use the public scheme.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }
 
 internal static class DataDirectory

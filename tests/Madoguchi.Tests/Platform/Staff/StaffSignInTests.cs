@@ -160,3 +160,33 @@ public sealed class SignInRateLimitTests(SignInRateLimitTests.App app) : IClassF
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 }
+
+/// <summary>Behind a reverse proxy on the same host, limits count the resident's address, not the proxy's.</summary>
+public sealed class ForwardedAddressTests(ForwardedAddressTests.App app) : IClassFixture<ForwardedAddressTests.App>
+{
+    public sealed class App : MadoguchiApp
+    {
+        public App()
+        {
+            With("Platform:SignInAttemptsPerMinute", "1");
+            OnKestrel();
+        }
+    }
+
+    [Fact]
+    public async Task Each_forwarded_address_has_its_own_sign_in_limit()
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.BaseAddress };
+        var page = await client.GetPageAsync("/staff/login");
+        async Task<HttpStatusCode> AttemptFromAsync(string address)
+        {
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            return (await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.Email"] = "x@example.jp", ["Input.Password"] = "wrong-password" })).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await AttemptFromAsync("203.0.113.10"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await AttemptFromAsync("203.0.113.10"));
+        Assert.Equal(HttpStatusCode.OK, await AttemptFromAsync("203.0.113.11"));
+    }
+}
