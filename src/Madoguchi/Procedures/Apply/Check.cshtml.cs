@@ -37,7 +37,11 @@ public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Su
     {
         if (await LoadAsync(id, ct) is { } early)
         {
-            return early;
+            // The second click of 再提出する (the form posts the version) can arrive after the first
+            // committed: the application is back under review, and the detail page says so.
+            return Request.Form.ContainsKey("version") && Own is { Application.ReceiptNumber: not null }
+                ? Redirect($"/{tenant.Code}/account/applications/{id}")
+                : early;
         }
 
         if (Problems.Count > 0)
