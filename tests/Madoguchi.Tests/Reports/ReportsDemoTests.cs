@@ -22,9 +22,8 @@ public sealed class ReportsDemoTests(ReportsDemoTests.DemoApp app) : IClassFixtu
     private async Task<HttpClient> RoadsStaffAsync()
     {
         await app.CreateClient().GetAsync("/health/ready");
-        var line = (await File.ReadAllLinesAsync(Path.Combine(app.DataDirectory, "first-login.txt"))).Single(l => l.Contains("doro@osaki.example.jp", StringComparison.Ordinal));
-        var credentials = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(" / ");
-        return await app.SignInAsync(new TestData.StaffInfo(Guid.Empty, credentials[0], credentials[1]));
+        var (email, password) = FirstLogins.Of(app.DataDirectory, "doro@osaki.example.jp");
+        return await app.SignInAsync(new TestData.StaffInfo(Guid.Empty, email, password));
     }
 
     [Fact]

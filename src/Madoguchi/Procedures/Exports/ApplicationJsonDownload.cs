@@ -13,7 +13,7 @@ public static class ApplicationJsonDownload
         app.MapGet("/{tenant:municipality}/staff/applications/{id:guid}/export.json", async (Guid id, ClaimsPrincipal user, MadoguchiDb db, FieldCipher cipher, HttpContext http, CancellationToken ct) =>
         {
             var scope = StaffScope.Of(user);
-            var document = await ApplicationDocument.LoadAsync(db, cipher, id, d => scope.All || scope.Departments.Contains(d), ct);
+            var document = await ApplicationDocument.LoadAsync(db, cipher, id, scope.Covers, ct);
             if (document is null)
             {
                 return Results.NotFound();

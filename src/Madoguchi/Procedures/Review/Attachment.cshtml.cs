@@ -27,7 +27,7 @@ public sealed class StaffAttachmentModel(MadoguchiDb db, AttachmentStore store) 
                 where f.Id == attachmentId && a.Id == id && a.Status != ApplicationStatus.Draft
                 select new { File = f, p.DepartmentId })
             .SingleOrDefaultAsync(ct);
-        if (found is null || !(scope.All || scope.Departments.Contains(found.DepartmentId)))
+        if (found is null || !scope.Covers(found.DepartmentId))
         {
             return NotFound();
         }

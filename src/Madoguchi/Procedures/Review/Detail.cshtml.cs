@@ -112,7 +112,7 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, C
         var application = await db.Set<Application>().AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == id && a.Status != ApplicationStatus.Draft, ct);
         var procedure = application is null ? null : await db.Set<Procedure>().AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, ct);
-        if (application is null || procedure is null || !(scope.All || scope.Departments.Contains(procedure.DepartmentId)))
+        if (application is null || procedure is null || !scope.Covers(procedure.DepartmentId))
         {
             return false;
         }

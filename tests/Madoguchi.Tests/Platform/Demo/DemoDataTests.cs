@@ -14,11 +14,8 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.DemoApp>
 
     public DemoDataTests(DemoApp app) => _app = app;
 
-    private async Task<string[]> FirstLoginsAsync()
-    {
-        await _app.CreateClient().GetAsync("/health/ready");
-        return await File.ReadAllLinesAsync(Path.Combine(_app.DataDirectory, "first-login.txt"));
-    }
+    /// <summary>Starts the host, which seeds the demo and writes the first logins.</summary>
+    private Task StartedAsync() => _app.CreateClient().GetAsync("/health/ready");
 
     [Theory]
     [InlineData("042030", "塩竈市")]
@@ -28,7 +25,7 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.DemoApp>
     [InlineData("222232", "御前崎市")]
     public async Task Each_seed_municipality_has_its_portal(string code, string name)
     {
-        await FirstLoginsAsync();
+        await StartedAsync();
         var page = await _app.CreateClient().GetPageAsync($"/{code}");
         Assert.Contains(name, page.Document.Title);
     }
@@ -36,9 +33,9 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.DemoApp>
     [Fact]
     public async Task The_health_division_of_Ishinomaki_signs_in_and_sees_its_queue_for_the_pregnancy_notification()
     {
-        var line = (await FirstLoginsAsync()).Single(l => l.Contains("kenko@ishinomaki.example.jp", StringComparison.Ordinal));
-        var credentials = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..].Split(" / ");
-        var staff = await _app.SignInAsync(new TestData.StaffInfo(Guid.Empty, credentials[0], credentials[1]));
+        await StartedAsync();
+        var (email, password) = FirstLogins.Of(_app.DataDirectory, "kenko@ishinomaki.example.jp");
+        var staff = await _app.SignInAsync(new TestData.StaffInfo(Guid.Empty, email, password));
 
         var queue = await staff.GetPageAsync("/042021/staff/applications");
         Assert.Contains("妊娠の届出", queue.Document.QuerySelector("main")!.TextContent);
