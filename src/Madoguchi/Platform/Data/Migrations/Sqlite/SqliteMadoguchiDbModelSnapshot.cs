@@ -668,19 +668,19 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "ProcedureId", "Status", "SubmittedAt");
 
-                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt", "Status")
+                    b.HasIndex("TenantId", "ProcedureId", "SubmittedAt", "Status", "Id")
                         .HasDatabaseName("IX_Applications_QueueByProcedure")
                         .HasFilter("\"Status\" <> 'Draft'");
 
-                    b.HasIndex("TenantId", "Status", "SubmittedAt", "ProcedureId")
+                    b.HasIndex("TenantId", "Status", "SubmittedAt", "ProcedureId", "Id")
                         .HasDatabaseName("IX_Applications_QueueByStatus")
                         .HasFilter("\"Status\" <> 'Draft'");
 
-                    b.HasIndex("TenantId", "SubmittedAt", "ProcedureId", "DueAt")
+                    b.HasIndex("TenantId", "SubmittedAt", "ProcedureId", "DueAt", "Id")
                         .HasDatabaseName("IX_Applications_QueueOverdue")
                         .HasFilter("\"Status\" IN ('Submitted', 'UnderReview')");
 
-                    b.HasIndex("TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt")
+                    b.HasIndex("TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt", "Id")
                         .HasDatabaseName("IX_Applications_Queue")
                         .HasFilter("\"Status\" <> 'Draft'");
 
