@@ -82,6 +82,10 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
         var local = Wareki.ToJapanTime(now);
         using var turn = await SqliteWriteGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // SaveChanges inside this transaction would open a savepoint (on SQLite every changed page
+        // is then also copied to a sub-journal). Nothing here needs a partial rollback: a failure
+        // disposes the whole transaction and the loop above starts over.
+        db.Database.AutoSavepointsEnabled = false;
         var sequence = await NextNumberAsync(local.Year, ct);
         application.ReceiptNumber = $"{local.Year}-{sequence:D7}";
         application.SubmittedAt = now;
