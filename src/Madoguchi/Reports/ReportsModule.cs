@@ -54,6 +54,8 @@ public static class ReportsModule
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<IDemoContent, ReportsDemoContent>();
+        services.AddSingleton<UnsentPhotoCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnsentPhotoCleanup>());
     }
 
     private static RateLimitPartition<string> PostsPerHour(HttpContext http, string prefix, int limit) =>
