@@ -68,5 +68,6 @@ public static class ReportsModule
     {
         app.MapOpen311();
         app.MapReportPhotos();
+        app.MapReportMap();
     }
 }
