@@ -60,7 +60,7 @@ public sealed class ReportMapTests(MadoguchiApp app) : IClassFixture<MadoguchiAp
         }
 
         // The list's filters apply.
-        using var closedOnly = JsonDocument.Parse(await app.Browser().GetStringAsync($"/{s.Tenant.Code}/reports/map.geojson?status=Closed"));
+        using var closedOnly = JsonDocument.Parse(await app.Browser().GetStringAsync($"/{s.Tenant.Code}/reports/map.geojson?status=Closed&category="));
         Assert.Equal(closed.Id.ToString(), Assert.Single(closedOnly.RootElement.GetProperty("features").EnumerateArray()).GetProperty("id").GetString());
 
         // Another municipality's map has none of them.
@@ -80,7 +80,9 @@ public sealed class ReportMapTests(MadoguchiApp app) : IClassFixture<MadoguchiAp
         var list = await response.ReadPageAsync();
         var map = list.Document.QuerySelector("section[data-report-map=list]")!;
         Assert.True(map.HasAttribute("hidden")); // shown by the script only
-        Assert.Equal($"/{s.Tenant.Code}/reports/map.geojson?status=&category=", map.GetAttribute("data-source"));
+        Assert.Equal($"/{s.Tenant.Code}/reports/map.geojson", map.GetAttribute("data-source"));
+        var filtered = (await app.Browser().GetPageAsync($"/{s.Tenant.Code}/reports?status=Closed&category=")).Document.QuerySelector("section[data-report-map=list]")!;
+        Assert.Equal($"/{s.Tenant.Code}/reports/map.geojson?status=Closed", filtered.GetAttribute("data-source"));
         Assert.Equal("38.55", map.GetAttribute("data-lat"));
         Assert.NotNull(list.Document.QuerySelector("script[src^='/lib/leaflet/leaflet.js']"));
         Assert.NotNull(list.Document.QuerySelector($"table a[href='/{s.Tenant.Code}/reports/{open.Id}']")); // the list stays

@@ -30,7 +30,8 @@ public sealed class ReportListModel(MadoguchiDb db) : PageModel
     public (double Latitude, double Longitude)? MapCentre { get; private set; }
 
     /// <summary>The map's GeoJSON, with the same filters as the list.</summary>
-    public string MapSource => $"/{RouteData.Values["tenant"]}/reports/map.geojson?status={Status}&category={Category}";
+    public string MapSource => $"/{RouteData.Values["tenant"]}/reports/map.geojson" + QueryString.Create(
+        new Dictionary<string, string?> { ["status"] = Status?.ToString(), ["category"] = Category?.ToString() }.Where(p => p.Value is not null));
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -13,16 +13,17 @@ namespace Madoguchi.Reports.Public;
 internal static class ReportMapApi
 {
     public static void MapReportMap(this WebApplication app) =>
-        app.MapGet("/{tenant:municipality}/reports/map.geojson", async (ReportStatus? status, Guid? category, MadoguchiDb db, TenantContext municipality,
+        app.MapGet("/{tenant:municipality}/reports/map.geojson", async (string? status, string? category, MadoguchiDb db, TenantContext municipality,
             IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             var query = db.Set<Report>().AsQueryable();
-            if (status is { } s)
+            // Read by hand: the list page's links carry empty values (status=&category=), which mean "all".
+            if (Enum.TryParse<ReportStatus>(status, out var s) && Enum.IsDefined(s))
             {
                 query = query.Where(r => r.Status == s);
             }
 
-            if (category is { } c)
+            if (Guid.TryParse(category, out var c))
             {
                 query = query.Where(r => r.CategoryId == c);
             }
