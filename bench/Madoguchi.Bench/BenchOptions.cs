@@ -9,16 +9,18 @@ namespace Madoguchi.Bench;
 /// <param name="Requests">submit: requests per case and round (at least 4 per client); queue: requests per filter case.</param>
 /// <param name="Rounds">submit and queue: rounds in which the cases take turns.</param>
 /// <param name="Applications">queue: applications seeded.</param>
+/// <param name="Reports">reports (issue 7: GET requests by radius, submissions): reports seeded.</param>
 internal sealed record BenchOptions(
     string Scenario, string Provider, string? PostgresConnection, int Rows, double Seconds,
-    IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications)
+    IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications, int Reports = 1_000_000)
 {
     public const string Usage =
-        "usage: Madoguchi.Bench [writes|submit|queue|export] [--provider sqlite|postgres] [--pg <connection string>]\n" +
+        "usage: Madoguchi.Bench [writes|submit|queue|export|reports] [--provider sqlite|postgres] [--pg <connection string>]\n" +
         "         writes: [--rows N] [--seconds S]\n" +
         "         submit: [--clients 1,16,64] [--requests N] [--rounds N]\n" +
         "         queue:  [--applications N] [--requests N] [--rounds N]\n" +
-        "         export: [--rows N] (applications exported, default 100,000)";
+        "         export: [--rows N] (applications exported, default 100,000)\n" +
+        "         reports: [--reports N] [--requests N] [--rounds N] [--clients 1,16,64]";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -31,8 +33,9 @@ internal sealed record BenchOptions(
         int? requests = null;
         var rounds = 3;
         var applications = 1_000_000;
+        var reports = 1_000_000;
         var start = 0;
-        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export")
+        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "reports")
         {
             scenario = args[0];
             start = 1;
@@ -67,6 +70,9 @@ internal sealed record BenchOptions(
                 case "--applications" when Positive(value) is { } n:
                     applications = n;
                     break;
+                case "--reports" when Positive(value) is { } n:
+                    reports = n;
+                    break;
                 default:
                     return null;
             }
@@ -76,7 +82,7 @@ internal sealed record BenchOptions(
 
         return provider == "postgres" && pg is null
             ? null
-            : new BenchOptions(scenario, provider, pg, rows, seconds, clients, requests ?? (scenario == "queue" ? 40 : 128), rounds, applications);
+            : new BenchOptions(scenario, provider, pg, rows, seconds, clients, requests ?? (scenario switch { "queue" => 40, "reports" => 120, _ => 128 }), rounds, applications, reports);
     }
 
     private static int? Positive(string? value) =>

@@ -54,6 +54,8 @@ public static class ReportsModule
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<IDemoContent, ReportsDemoContent>();
+        services.AddSingleton<UnsentPhotoCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnsentPhotoCleanup>());
     }
 
     private static RateLimitPartition<string> PostsPerHour(HttpContext http, string prefix, int limit) =>
@@ -66,5 +68,6 @@ public static class ReportsModule
     {
         app.MapOpen311();
         app.MapReportPhotos();
+        app.MapReportMap();
     }
 }

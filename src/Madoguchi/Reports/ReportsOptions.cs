@@ -19,4 +19,12 @@ public sealed class ReportsOptions
     /// <summary>Open311 requests one client address may post per hour (client apps usually post from their own server).</summary>
     [Range(1, 1_000_000)]
     public int Open311PostsPerHour { get; set; } = 600;
+
+    /// <summary>Photos of a report form that was never sent are deleted after this long (from upload).</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan UnsentPhotoMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often each node looks for unsent photos to delete.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan PhotoCleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -12,6 +12,13 @@ public sealed record CategoryQuestion(string Code, string Label, bool Required, 
 {
     public const int MaxAnswerLength = 200;
 
+    /// <summary>The choices of a yes/no question, in this order.</summary>
+    public static readonly IReadOnlyList<string> YesNo = ["はい", "いいえ"];
+
+    /// <summary>Derived from the choices, so stored questions need no separate type field (and Open311 sees a list either way).</summary>
+    [JsonIgnore]
+    public QuestionKind Kind => Choices.Count == 0 ? QuestionKind.Text : Choices.SequenceEqual(YesNo) ? QuestionKind.YesNo : QuestionKind.Choice;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

@@ -1,9 +1,7 @@
-using System.Text.Json;
-
 namespace Madoguchi.Reports.Geography;
 
 /// <summary>
-/// A municipality's area read from GeoJSON (Polygon or MultiPolygon, or a Feature of one):
+/// A municipality's area read from GeoJSON (see <see cref="AreaGeoJson"/>):
 /// rings of [longitude, latitude]; the first ring of a polygon is its outline, the rest holes.
 /// Point-in-polygon by ray casting, which is exact enough at city scale in plain degrees.
 /// </summary>
@@ -11,36 +9,10 @@ public sealed class AreaPolygon
 {
     private readonly List<List<(double Lon, double Lat)[]>> _polygons;
 
-    private AreaPolygon(List<List<(double Lon, double Lat)[]>> polygons) => _polygons = polygons;
+    internal AreaPolygon(List<List<(double Lon, double Lat)[]>> polygons) => _polygons = polygons;
 
-    public static AreaPolygon? TryParse(string geoJson)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(geoJson);
-            var geometry = doc.RootElement;
-            if (geometry.TryGetProperty("type", out var t) && t.GetString() == "Feature")
-            {
-                geometry = geometry.GetProperty("geometry");
-            }
-
-            var coordinates = geometry.GetProperty("coordinates");
-            var polygons = geometry.GetProperty("type").GetString() switch
-            {
-                "Polygon" => [Polygon(coordinates)],
-                "MultiPolygon" => coordinates.EnumerateArray().Select(Polygon).ToList(),
-                _ => null,
-            };
-            return polygons is { Count: > 0 } && polygons.All(p => p.Count > 0 && p[0].Length >= 4) ? new AreaPolygon(polygons) : null;
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static List<(double Lon, double Lat)[]> Polygon(JsonElement rings) =>
-        rings.EnumerateArray().Select(ring => ring.EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToArray()).ToList();
+    /// <summary>The area, or null when the text is not a usable area (<see cref="AreaGeoJson.Read"/> says why).</summary>
+    public static AreaPolygon? TryParse(string geoJson) => AreaGeoJson.Read(geoJson).Area;
 
     public bool Contains(double latitude, double longitude) =>
         _polygons.Any(rings => Inside(rings[0], latitude, longitude) && !rings.Skip(1).Any(hole => Inside(hole, latitude, longitude)));

@@ -14,6 +14,9 @@ namespace Madoguchi.Reports.Open311;
 internal static class Open311Requests
 {
     public const int MaxResults = 1000;
+
+    /// <summary>Bounding-box reports read by position alone before falling back to date order (about 1 MB of ids and positions).</summary>
+    public const int MaxCircleCandidates = 20_000;
     public const int DefaultDays = 90;
     public const int MaxRadiusMeters = 10_000;
 
@@ -195,6 +198,12 @@ internal static class Open311Requests
     private static async Task<IResult> WriteRowsAsync(string format, HttpRequest request, MadoguchiDb db, IQueryable<Report> query, CancellationToken ct,
         (double Lat, double Lon, double Radius)? circle = null)
     {
+        if (circle is { } within && await NewestInCircleAsync(query, within, ct) is { } newest)
+        {
+            // The circle's reports were found from the bounding-box index alone; read just those rows.
+            query = db.Set<Report>().AsNoTracking().Where(r => newest.Contains(r.Id));
+        }
+
         var rows = await query.OrderByDescending(r => r.CreatedAt).Take(circle is null ? MaxResults : MaxResults * 4)
             .Select(r => new Row(r.Id, r.Status,
                 db.Set<ReportCategory>().Where(c => c.Id == r.CategoryId).Select(c => c.Name).First(),
@@ -235,5 +244,25 @@ internal static class Open311Requests
             new("lat", r.Latitude),
             new("long", r.Longitude),
             new("media_url", photos.TryGetValue(r.Id, out var photo) ? $"{site}/reports/{r.Id}/photos/{photo}" : null))).ToList()));
+    }
+
+    /// <summary>
+    /// The ids of the newest reports inside the circle, found with one index-only read of the
+    /// bounding box (TenantId, Latitude, Longitude, CreatedAt, Status: see ReportConfiguration) and
+    /// the exact distance in memory. Null when the box holds more than <see cref="MaxCircleCandidates"/>
+    /// reports (a wide radius over years in a city centre): then the newest of the box are read in
+    /// date order instead, and the circle is applied to them.
+    /// </summary>
+    private static async Task<List<Guid>?> NewestInCircleAsync(IQueryable<Report> query, (double Lat, double Lon, double Radius) circle, CancellationToken ct)
+    {
+        var candidates = await query.Select(r => new { r.Id, r.CreatedAt, r.Latitude, r.Longitude }).Take(MaxCircleCandidates + 1).ToListAsync(ct);
+        if (candidates.Count > MaxCircleCandidates)
+        {
+            return null;
+        }
+
+        return candidates
+            .Where(r => r.Latitude is { } la && r.Longitude is { } lo && Distance.Meters(circle.Lat, circle.Lon, la, lo) <= circle.Radius)
+            .OrderByDescending(r => r.CreatedAt).Take(MaxResults).Select(r => r.Id).ToList();
     }
 }

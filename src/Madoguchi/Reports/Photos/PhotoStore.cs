@@ -59,8 +59,10 @@ public sealed class PhotoStore(MadoguchiDb db, TenantContext tenant, IOptions<Re
     public Task<List<Guid>> PendingAsync(Guid uploadKey, CancellationToken ct) =>
         db.Set<ReportPhoto>().Where(p => p.UploadKey == uploadKey && p.ReportId == null).OrderBy(p => p.CreatedAt).Select(p => p.Id).ToListAsync(ct);
 
-    public string PathOf(Guid tenantId, Guid photoId) =>
-        Path.Combine(DataDirectory.Resolve(configuration, environment), "report-photos", tenantId.ToString(), photoId.ToString());
+    public string PathOf(Guid tenantId, Guid photoId) => FileOf(DataDirectory.Resolve(configuration, environment), tenantId, photoId);
+
+    internal static string FileOf(string dataDirectory, Guid tenantId, Guid photoId) =>
+        Path.Combine(dataDirectory, "report-photos", tenantId.ToString(), photoId.ToString());
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
 }

@@ -27,9 +27,15 @@ public sealed class ReportListModel(MadoguchiDb db) : PageModel
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
+    public (double Latitude, double Longitude)? MapCentre { get; private set; }
+
+    /// <summary>The map's GeoJSON, with the same filters as the list.</summary>
+    public string MapSource => $"/{RouteData.Values["tenant"]}/reports/map.geojson" + QueryString.Create(
+        new Dictionary<string, string?> { ["status"] = Status?.ToString(), ["category"] = Category?.ToString() }.Where(p => p.Value is not null));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        MapCentre = await ReportMapPoints.CentreAsync(db, ct);
         Categories = await db.Set<ReportCategory>().OrderBy(c => c.SortOrder).Select(c => new CategoryOption(c.Id, c.Name)).ToListAsync(ct);
         var query = db.Set<Report>().Where(r => r.Status != ReportStatus.Merged);
         if (Status is { } status)

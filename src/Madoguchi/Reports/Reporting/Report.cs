@@ -67,6 +67,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => new { r.TenantId, r.CreatedAt });
         b.HasIndex(r => new { r.TenantId, r.DepartmentId, r.Status });
         b.HasIndex(r => new { r.TenantId, r.CategoryId, r.Latitude });
+        // Open311 GET requests with lat/long/radius: the bounding box is answered from this index
+        // alone (latitude range; longitude, date and status checked in the index), before any row is read.
+        b.HasIndex(r => new { r.TenantId, r.Latitude, r.Longitude, r.CreatedAt, r.Status });
         b.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ReportCategory>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);

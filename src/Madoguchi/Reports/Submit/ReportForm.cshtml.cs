@@ -73,6 +73,9 @@ public sealed class ReportFormModel(
     public ReporterIdentity.Resident? Resident { get; private set; }
     public string? Notice { get; private set; }
 
+    /// <summary>Where the location picker map starts (the middle of the municipality's area).</summary>
+    public (double Latitude, double Longitude)? MapCentre { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string category, Guid? facility, CancellationToken ct)
     {
         if (!await LoadAsync(category, ct))
@@ -173,6 +176,7 @@ public sealed class ReportFormModel(
 
         Category = category;
         Facilities = await db.Set<PublicFacility>().OrderBy(f => f.Name).Select(f => new FacilityOption(f.Id, f.Name)).ToListAsync(ct);
+        MapCentre = await Public.ReportMapPoints.CentreAsync(db, ct);
         Resident ??= await identity.CurrentAsync(HttpContext);
         return true;
     }

@@ -1,5 +1,8 @@
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Staff;
+using Madoguchi.Reports.Public;
+using Microsoft.Extensions.Localization;
 using Madoguchi.Reports.Catalogue;
 using Madoguchi.Reports.Reporting;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +14,7 @@ namespace Madoguchi.Reports.Triage;
 
 /// <summary>The department's reports to handle: reopened ones first, then oldest waiting first.</summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class TriageQueueModel(MadoguchiDb db) : PageModel
+public sealed class TriageQueueModel(MadoguchiDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
 
@@ -26,6 +29,10 @@ public sealed class TriageQueueModel(MadoguchiDb db) : PageModel
 
     public int Total { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public (double Latitude, double Longitude)? MapCentre { get; private set; }
+
+    /// <summary>The whole filtered queue (not only this page) as GeoJSON for the map, linking to the staff pages.</summary>
+    public string MapPoints { get; private set; } = "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -44,6 +51,12 @@ public sealed class TriageQueueModel(MadoguchiDb db) : PageModel
                 db.Departments.Where(d => d.Id == r.DepartmentId).Select(d => d.Name).First(),
                 r.Address, r.Status, r.NeedsReview, r.CreatedAt))
             .ToListAsync(ct);
+
+        MapCentre = await ReportMapPoints.CentreAsync(db, ct);
+        var points = await ReportMapPoints.LoadAsync(db, query, ct);
+        var notes = await ReportMapPoints.NotesAsync(db, points.Select(p => p.Id).ToList(), ct);
+        var code = RouteData.Values["tenant"];
+        MapPoints = ReportMapPoints.ForPage(ReportMapPoints.FeatureCollection(points, notes, id => $"/{code}/staff/reports/{id}", l));
     }
 
     public string PageLink(int page) => $"?status={Status}&p={page}";

@@ -1496,6 +1496,8 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "DepartmentId", "Status");
 
+                    b.HasIndex("TenantId", "Latitude", "Longitude", "CreatedAt", "Status");
+
                     b.ToTable("Report");
                 });
 

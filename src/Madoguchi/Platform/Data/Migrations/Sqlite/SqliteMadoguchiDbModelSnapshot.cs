@@ -1491,6 +1491,8 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "DepartmentId", "Status");
 
+                    b.HasIndex("TenantId", "Latitude", "Longitude", "CreatedAt", "Status");
+
                     b.ToTable("Report");
                 });
 
