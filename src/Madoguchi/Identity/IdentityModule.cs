@@ -103,6 +103,7 @@ public static class IdentityModule
     public static void MapIdentityModule(this WebApplication app)
     {
         app.MapGet(JwksPath, (RelyingPartyKey key) => TypedResults.Text(key.PublicJwks(), "application/jwk-set+json"));
+        app.MapSignatures();
 
         if (app.Services.GetRequiredService<IOptions<ResidentIdentityOptions>>().Value.DevProvider.Enabled)
         {

@@ -44,6 +44,14 @@ public sealed class SignatureOptions
     /// <summary>client_id for the signing API; empty: the one of <c>Identity:ClientId</c>.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>Demo mode: the local signing service under /dev-sign of this host, with its own test PKI trusted. Never in production.</summary>
+    public DevServiceOptions DevService { get; set; } = new();
+
+    public sealed class DevServiceOptions
+    {
+        public bool Enabled { get; set; }
+    }
+
     /// <summary>Minutes a started sign transaction may take before it is refused.</summary>
     [Range(1, 60)]
     public int TransactionMinutes { get; set; } = 15;

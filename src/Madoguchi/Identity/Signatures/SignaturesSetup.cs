@@ -1,3 +1,4 @@
+using Madoguchi.Identity.Signatures.DevSignService;
 using Madoguchi.Identity.Signatures.SignApp;
 using Madoguchi.Identity.Signatures.Verification;
 using Madoguchi.Platform.Signatures;
@@ -19,5 +20,17 @@ internal static class SignaturesSetup
         services.AddSingleton<SignApiClient>();
         services.AddScoped<ApplicationSignatureService>();
         services.AddScoped<IApplicationSignatures>(sp => sp.GetRequiredService<ApplicationSignatureService>());
+        if (builder.Configuration.GetValue<bool>("Signatures:DevService:Enabled"))
+        {
+            builder.AddDevSignService();
+        }
+    }
+
+    public static void MapSignatures(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Signatures:DevService:Enabled"))
+        {
+            app.MapDevSignService();
+        }
     }
 }

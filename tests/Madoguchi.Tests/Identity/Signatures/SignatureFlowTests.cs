@@ -1,5 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
 using Madoguchi.Identity.Signatures;
+using Madoguchi.Identity.Signatures.DevSignService;
+using Madoguchi.Identity.Signatures.Verification;
+using Microsoft.Extensions.DependencyInjection;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Tests.Infrastructure;
@@ -172,6 +176,25 @@ public sealed class SignatureFlowTests(SignatureApp app) : IClassFixture<Signatu
         Assert.True(summary.Contains(message, StringComparison.Ordinal), summary);
         Assert.Contains(message, page.QuerySelector("#signatureFile-error")!.TextContent);
         Assert.Equal(0, await StoredSignaturesAsync(draft.Id));
+    }
+
+    [Fact]
+    public async Task A_CRL_named_by_URL_in_the_certificate_is_fetched_once_and_then_answered_from_the_cache()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var url = new Uri(app.SignService.BaseAddress, "/crl/intermediate.crl").ToString();
+        var good = JpkiCertificateFactory.CreateResident(app.Pki.Intermediate, TestPki.Yamada, RSA.Create(2048), now.AddDays(-1), now.AddYears(1), crlUrl: url);
+        var revoked = JpkiCertificateFactory.CreateResident(app.Pki.Intermediate, TestPki.Yamada, RSA.Create(2048), now.AddDays(-1), now.AddYears(1),
+            crlUrl: url, serial: app.Pki.Revoked.SerialNumberBytes.ToArray());
+        var verifier = app.Services.GetRequiredService<CertificateVerifier>();
+        var before = app.SignService.CrlFetches;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null((await verifier.VerifyAsync(verifier.Read(good.RawData)!, [app.Pki.Intermediate.RawData], DateTime.UtcNow, default)).Failure);
+        }
+
+        Assert.Equal("revoked", (await verifier.VerifyAsync(verifier.Read(revoked.RawData)!, [app.Pki.Intermediate.RawData], DateTime.UtcNow, default)).Failure?.Code);
+        Assert.Equal(before + 1, app.SignService.CrlFetches);
     }
 
     [Fact]

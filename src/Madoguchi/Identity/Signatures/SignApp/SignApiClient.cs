@@ -15,15 +15,18 @@ namespace Madoguchi.Identity.Signatures.SignApp;
 /// Every failure of the service is a null result and a log line, never an exception to the page.
 /// </summary>
 internal sealed class SignApiClient(IHttpClientFactory http, IOptions<SignatureOptions> options, IOptions<ResidentIdentityOptions> identity,
-    RelyingPartyKey key, TimeProvider time, ILogger<SignApiClient> log)
+    RelyingPartyKey key, IHttpContextAccessor httpContext, TimeProvider time, ILogger<SignApiClient> log)
 {
     public const string HttpClientName = "signatures-sign-api";
 
     public sealed record SignResult(byte[] Signature, byte[] Certificate, IReadOnlyList<byte[]> Chain);
 
-    public bool Offered => !string.IsNullOrWhiteSpace(options.Value.SignServiceBaseUrl);
+    public bool Offered => !string.IsNullOrWhiteSpace(options.Value.SignServiceBaseUrl) || options.Value.DevService.Enabled;
 
-    private string BaseUrl => options.Value.SignServiceBaseUrl!.TrimEnd('/');
+    /// <summary>The configured service, or in demo mode the development service of this same host.</summary>
+    private string BaseUrl => options.Value.SignServiceBaseUrl is { Length: > 0 } configured
+        ? configured.TrimEnd('/')
+        : $"{httpContext.HttpContext!.Request.Scheme}://{httpContext.HttpContext.Request.Host}{httpContext.HttpContext.Request.PathBase}{DevSignService.DevSignServiceSetup.Prefix}";
     private string ClientId => options.Value.ClientId is { Length: > 0 } id ? id : identity.Value.ClientId;
 
     public async Task<string?> StartTransactionAsync(byte[] digestInfo, string displayText, CancellationToken ct)
