@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Madoguchi.Platform.Signatures;
 
 namespace Madoguchi.Identity.Signatures.Verification;
 
@@ -24,7 +25,13 @@ internal sealed class CertificateFacts
         NotAfter = certificate.NotAfter.ToUniversalTime();
         SerialNumber = certificate.SerialNumberBytes.ToArray();
         CrlUrls = DistributionPointUrls(certificate);
+        _identity = new Lazy<CertificateIdentity>(() => JpkiIdentity.Read(certificate));
     }
+
+    private readonly Lazy<CertificateIdentity> _identity;
+
+    /// <summary>The 基本4情報 of the subjectAltName, read once.</summary>
+    public CertificateIdentity Identity => _identity.Value;
 
     public X509Certificate2 Certificate { get; }
 

@@ -112,7 +112,7 @@ internal sealed class CertificateVerifier(IOptions<SignatureOptions> options, IH
             }
         }
 
-        return (new Verified(signer, path[1], JpkiIdentity.Read(signer.Certificate)), null);
+        return (new Verified(signer, path[1], signer.Identity), null);
     }
 
     /// <summary>Re-checks revocation of a certificate known only by issuer name and serial (the certificate itself was not kept).</summary>
