@@ -36,15 +36,16 @@ public static class SignerMatch
         [
             Compared("氏名", signer.Name, name),
             Compared("住所", signer.Address, address),
-            Compared("生年月日", certificateBirth, birth, certificateBirth is null ? null : Wareki(signer.BirthDate!.Value)),
+            Compared("生年月日", certificateBirth, birth, certificateBirth is null ? null : Wareki(signer.BirthDate!.Value),
+                DateOnly.TryParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var entered) ? Wareki(entered) : null),
             Compared("性別", GenderText(signer.Gender), GenderText(gender)),
         ];
     }
 
     private static string Wareki(DateOnly date) => Platform.Localization.Wareki.Date(date);
 
-    private static Row Compared(string label, string? certificate, string? entered, string? certificateShown = null) =>
-        new(label, certificateShown ?? certificate, entered,
+    private static Row Compared(string label, string? certificate, string? entered, string? certificateShown = null, string? enteredShown = null) =>
+        new(label, certificateShown ?? certificate, enteredShown ?? entered,
             string.IsNullOrWhiteSpace(entered) || certificate is null ? Result.NotEntered
             : Normalize(certificate) == Normalize(entered) ? Result.Matches : Result.Differs);
 
