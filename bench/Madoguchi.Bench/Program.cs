@@ -20,6 +20,7 @@ internal static class BenchProgram
             "submit" => await SubmissionBench.RunAsync(options),
             "queue" => await QueueBench.RunAsync(options),
             "reports" => await ReportsBench.RunAsync(options),
+            "signatures" => await SignatureBench.RunAsync(options),
             // CSV export of --rows applications (default 100,000) through the real exporter, against a bare reader.
             "export" => await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 }),
             _ => await WritesBench.RunAsync(options),

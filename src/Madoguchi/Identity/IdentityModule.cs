@@ -1,4 +1,5 @@
 using Madoguchi.Identity.DevProvider;
+using Madoguchi.Identity.Signatures;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -92,6 +93,7 @@ public static class IdentityModule
                 o.RequireHttpsMetadata = identity.Value.RequireHttpsMetadata && !identity.Value.DevProvider.Enabled;
             });
 
+        builder.AddSignatures();
         if (builder.Configuration.GetValue<bool>("Identity:DevProvider:Enabled"))
         {
             builder.AddDevIdentityProvider();
@@ -101,6 +103,7 @@ public static class IdentityModule
     public static void MapIdentityModule(this WebApplication app)
     {
         app.MapGet(JwksPath, (RelyingPartyKey key) => TypedResults.Text(key.PublicJwks(), "application/jwk-set+json"));
+        app.MapSignatures();
 
         if (app.Services.GetRequiredService<IOptions<ResidentIdentityOptions>>().Value.DevProvider.Enabled)
         {

@@ -16,7 +16,8 @@ namespace Madoguchi.Procedures.Apply;
 
 /// <summary>The check page: everything entered, what is still missing (with links to its page), and the submit button.</summary>
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Submission submission, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Submission submission, ResidentCase cases, TenantContext tenant,
+    Platform.Signatures.IApplicationSignatures signatures, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Problem(int Page, string Label, string Message);
 
@@ -26,6 +27,12 @@ public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Su
     public sealed record Attached(Guid Id, string Text);
 
     public IReadOnlyList<Attached> Attachments { get; private set; } = [];
+
+    /// <summary>The valid signature over exactly what would be submitted now, if any.</summary>
+    public Platform.Signatures.SignatureView? Signature { get; private set; }
+
+    /// <summary>A signature exists but covers an earlier state of the application.</summary>
+    public bool SignatureStale { get; private set; }
 
     /// <summary>What the department asked to correct, while the application is back with the resident.</summary>
     public string? Correction { get; private set; }
@@ -107,6 +114,19 @@ public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Su
         foreach (var required in Own.Template.Attachments.Where(a => a.Required && uploaded.All(u => u.AttachmentKey != a.Key)))
         {
             problems.Add(new Problem(FormSummary.PageOfAttachment(Own.Template, required.Key), required.Label, "添付してください。"));
+        }
+
+        if (Own.Template.Signature != Templates.SignatureRequirement.NotAsked)
+        {
+            var document = await SignedContent.BuildAsync(db, Own.Application, Own.Procedure.Key, tenant.Code!, data, ct);
+            var current = await signatures.CurrentAsync(id, ct);
+            Signature = current is { LastFailure: null } && current.DocumentSha256 == document.Sha256 ? current : null;
+            SignatureStale = current is not null && Signature is null;
+            if (Own.Template.Signature == Templates.SignatureRequirement.Required && Signature is null)
+            {
+                // Page -1: the link of this problem goes to the signature page, not to a form page.
+                problems.Add(new Problem(-1, l["電子署名"], l["この手続は、マイナンバーカードによる電子署名が必要です。"]));
+            }
         }
 
         Problems = problems;

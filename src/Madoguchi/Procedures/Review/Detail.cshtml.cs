@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Protection;
+using Madoguchi.Platform.Signatures;
 using Madoguchi.Platform.Staff;
+using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Applications;
 using Madoguchi.Procedures.Apply;
 using Madoguchi.Procedures.Catalogue;
@@ -22,7 +24,8 @@ namespace Madoguchi.Procedures.Review;
 /// application is not found, for reading and for every action.
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, Casework casework, Decisions decisions, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, Casework casework, Decisions decisions,
+    IApplicationSignatures signatures, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public OwnApplication? Own { get; private set; }
     public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
@@ -35,6 +38,11 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, C
     public bool CanWork { get; private set; }
     public bool CanDecide { get; private set; }
     public string? Notice { get; private set; }
+
+    /// <summary>The newest stored signature, its agreement with the application as it is now, and the signer's fields against the entered ones.</summary>
+    public SignatureView? Signature { get; private set; }
+    public bool SignatureCoversApplication { get; private set; }
+    public IReadOnlyList<SignerMatch.Row> SignerRows { get; private set; } = [];
 
     public Guid StaffId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
 
@@ -67,6 +75,28 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, C
             ? Task.FromResult<IActionResult>(BadRequest())
             : ActAsync(id, "reason", decision == "approve" ? l["承認しました。"].Value : l["不承認としました。"].Value,
                 () => decisions.DecideAsync(id, version, decision == "approve", reason, StaffId, ct), ct);
+
+    /// <summary>Checks the stored signature again now (revocation since signing, content unchanged); the audit trail records it.</summary>
+    public async Task<IActionResult> OnPostReverifyAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var outcome = await signatures.ReverifyAsync(id, (await DocumentAsync(ct)).Bytes, ct);
+        if (outcome.Failure is { } failure && outcome.Signature is null)
+        {
+            ModelState.AddModelError("", l[failure.Message]);
+            return Page();
+        }
+
+        TempData["notice"] = outcome.Valid ? l["署名を再検証しました（署名検証: 有効）。"].Value : l["署名を再検証しました（署名検証: 無効）。"].Value;
+        return Redirect($"{Request.PathBase}{Request.Path}");
+    }
+
+    private async Task<SignedContent.Document> DocumentAsync(CancellationToken ct) =>
+        await SignedContent.BuildAsync(db, Own!.Application, Own.Procedure.Key, tenant.Code!, await fields.OpenAsync(Own.Application, ct), ct);
 
     /// <summary>Runs an action; on refusal the page is shown again with why, and nothing was changed.</summary>
     private async Task<IActionResult> ActAsync(Guid id, string field, string done, Func<Task<CaseResult>> action, CancellationToken ct)
@@ -119,7 +149,15 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, C
 
         var template = await ProcedureDefinitions.LoadAsync(db, procedure.Id, application.ProcedureVersion, ct);
         Own = new OwnApplication(application, procedure, template);
-        Summary = FormSummary.Of(template, await fields.OpenAsync(application, ct));
+        var data = await fields.OpenAsync(application, ct);
+        Summary = FormSummary.Of(template, data);
+        Signature = await signatures.CurrentAsync(id, ct);
+        if (Signature is not null)
+        {
+            SignatureCoversApplication = Signature.DocumentSha256 == (await DocumentAsync(ct)).Sha256;
+            SignerRows = SignerMatch.Compare(Signature.Signer, data);
+        }
+
         Attachments = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
             .OrderBy(a => a.UploadedAt).Select(a => new Attached(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
         Case = await CaseFile.ForStaffAsync(db, id, ct);

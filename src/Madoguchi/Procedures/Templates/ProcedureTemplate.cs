@@ -23,4 +23,8 @@ public sealed record ProcedureTemplate(
     IReadOnlyList<TemplateAttachment> Attachments,
     JsonElement Schema,
     FormLayout Layout,
-    string Source);
+    string Source)
+{
+    /// <summary>Whether the application is signed with the My Number card (JSON "signature"; absent: not asked).</summary>
+    public SignatureRequirement Signature { get; init; } = SignatureRequirement.NotAsked;
+}
