@@ -63,7 +63,7 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         b.Property(r => r.Name).HasMaxLength(100);
         b.Property(r => r.Email).HasMaxLength(320);
         b.Property(r => r.TokenHash).HasMaxLength(64);
-        b.Property(r => r.RequestKey).HasMaxLength(64);
+        b.Property(r => r.RequestKey).HasMaxLength(80);
         b.Property(r => r.Reference).HasMaxLength(20);
         b.Property(r => r.CancelledBy).HasMaxLength(20);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);

@@ -57,18 +57,17 @@ public sealed class TicketDesk(MadoguchiDb db, TenantContext tenant, TimeProvide
     private async Task<int> NextNumberAsync(Guid serviceId, DateOnly day, CancellationToken ct)
     {
         var tenantId = tenant.TenantId!.Value;
-        // As the 到達番号: UPDATE … RETURNING holds the row (PostgreSQL) or the write lock (SQLite) until commit.
+        var id = Guid.CreateVersion7();
+        // The day's counter row appears with its first ticket; ON CONFLICT lets many first tickets
+        // race without an error aborting their transactions (on PostgreSQL an error would).
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"CounterTicketCounters\" (\"Id\", \"TenantId\", \"ServiceId\", \"Day\", \"Last\") VALUES ({id}, {tenantId}, {serviceId}, {day}, 0) ON CONFLICT (\"TenantId\", \"ServiceId\", \"Day\") DO NOTHING", ct);
+        // As the 到達番号: UPDATE … RETURNING holds the row (PostgreSQL) or the write lock (SQLite)
+        // until commit, so two tickets never get one number, and a rollback returns the number.
         var next = await db.Database.SqlQuery<int>(
                 $"UPDATE \"CounterTicketCounters\" SET \"Last\" = \"Last\" + 1 WHERE \"TenantId\" = {tenantId} AND \"ServiceId\" = {serviceId} AND \"Day\" = {day} RETURNING \"Last\" AS \"Value\"")
             .ToListAsync(ct);
-        if (next.Count == 0)
-        {
-            db.Add(new TicketCounter { TenantId = tenantId, ServiceId = serviceId, Day = day, Last = 1 });
-            await db.SaveChangesAsync(ct);
-            return 1;
-        }
-
-        return next[0];
+        return next.Single();
     }
 
     /// <summary>Calls the lowest waiting number to a window; null when nobody waits.</summary>

@@ -64,8 +64,8 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("RequestKey")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");

@@ -59,7 +59,7 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("RequestKey")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResidentId")

@@ -104,7 +104,7 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RequestKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CancelledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),

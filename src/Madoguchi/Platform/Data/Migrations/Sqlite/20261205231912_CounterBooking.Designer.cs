@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMadoguchiDb))]
-    [Migration("20261205230422_CounterBooking")]
+    [Migration("20261205231912_CounterBooking")]
     partial class CounterBooking
     {
         /// <inheritdoc />
@@ -62,7 +62,7 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("RequestKey")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResidentId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Madoguchi.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMadoguchiDb))]
-    [Migration("20261205230430_CounterBooking")]
+    [Migration("20261205231933_CounterBooking")]
     partial class CounterBooking
     {
         /// <inheritdoc />
@@ -67,8 +67,8 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("RequestKey")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");

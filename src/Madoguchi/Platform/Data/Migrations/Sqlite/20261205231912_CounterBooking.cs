@@ -104,7 +104,7 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
