@@ -57,7 +57,10 @@ public sealed class TicketTests(CounterApp app) : IClassFixture<CounterApp>
         var board = await app.Browser().GetPageAsync($"/{s.Tenant.Code}/counter/board");
         Assert.Equal("1", board.Document.QuerySelector(".board-number")!.TextContent.Trim());
         Assert.Contains("3 番窓口", board.Text);
-        Assert.NotNull(board.Document.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(board.Document.QuerySelector("meta[http-equiv=refresh]"));
+        var wall = await app.Browser().GetPageAsync($"/{s.Tenant.Code}/counter/board?display=wall");
+        Assert.NotNull(wall.Document.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Equal("1", wall.Document.QuerySelector(".board-number")!.TextContent.Trim());
         var json = await app.Browser().GetStringAsync($"/{s.Tenant.Code}/counter/board.json");
         Assert.Contains("\"number\":1", json);
         Assert.Contains("呼び出し中です", (await app.Browser().GetPageAsync(ticketPath)).Text);

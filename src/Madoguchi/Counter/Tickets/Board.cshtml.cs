@@ -8,5 +8,12 @@ public sealed class BoardModel(MadoguchiDb db, TimeProvider time) : PageModel
 {
     public BoardState.Snapshot Board { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Board = await BoardState.ReadAsync(db, time, ct);
+    /// <summary>?display=wall: the unattended screen in the waiting room, which reloads itself without JavaScript.</summary>
+    public bool WallDisplay { get; private set; }
+
+    public async Task OnGetAsync(string? display, CancellationToken ct)
+    {
+        WallDisplay = display == "wall";
+        Board = await BoardState.ReadAsync(db, time, ct);
+    }
 }
