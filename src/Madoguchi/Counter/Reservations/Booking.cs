@@ -43,6 +43,15 @@ public sealed class Booking(MadoguchiDb db, TenantContext tenant, BookingMails m
                 return (null, refusal);
             }
 
+            // A read first: once a slot is full, further attempts are refused without a write
+            // transaction (the conditional UPDATE inside the transaction stays the real guard).
+            var startsAt = slot.StartsAtUtc;
+            var capacity = service.Capacity;
+            if (await db.Set<SlotLoad>().AnyAsync(l => l.ServiceId == service.Id && l.StartsAt == startsAt && (l.Blocked || l.Booked >= capacity), ct))
+            {
+                return (null, "この時間枠は満員です。別の時間枠を選んでください。");
+            }
+
             try
             {
                 return await CommitAsync(request, service, slot, ct);
