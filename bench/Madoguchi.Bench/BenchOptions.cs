@@ -17,12 +17,14 @@ internal sealed record BenchOptions(
     public const string Usage =
         "usage: Madoguchi.Bench [writes|submit|queue|export|reports] [--provider sqlite|postgres] [--pg <connection string>]\n" +
         "usage: Madoguchi.Bench [writes|submit|queue|export|signatures] [--provider sqlite|postgres] [--pg <connection string>]\n" +
+        "usage: Madoguchi.Bench [writes|submit|queue|export|booking] [--provider sqlite|postgres] [--pg <connection string>]\n" +
         "         writes: [--rows N] [--seconds S]\n" +
         "         submit: [--clients 1,16,64] [--requests N] [--rounds N]\n" +
         "         queue:  [--applications N] [--requests N] [--rounds N]\n" +
         "         export: [--rows N] (applications exported, default 100,000)\n" +
         "         reports: [--reports N] [--requests N] [--rounds N] [--clients 1,16,64]";
         "         signatures: [--rounds N] [--seconds S] (seconds per case and round, at most 3)";
+        "         booking: [--requests N] [--clients N] [--rounds N] (default 1,000 attempts, 100 clients, 2 rounds)";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -39,6 +41,7 @@ internal sealed record BenchOptions(
         var start = 0;
         if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "reports")
         if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "signatures")
+        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "booking")
         {
             scenario = args[0];
             start = 1;

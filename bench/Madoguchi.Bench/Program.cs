@@ -21,6 +21,13 @@ internal static class BenchProgram
             "queue" => await QueueBench.RunAsync(options),
             "reports" => await ReportsBench.RunAsync(options),
             "signatures" => await SignatureBench.RunAsync(options),
+            // Issue 5: 1,000 booking attempts on 10 slots of capacity 1 (--requests, --clients, --rounds).
+            "booking" => await BookingBench.RunAsync(options with
+            {
+                Requests = args.Contains("--requests") ? options.Requests : 1000,
+                Clients = args.Contains("--clients") ? options.Clients : [100],
+                Rounds = args.Contains("--rounds") ? options.Rounds : 2,
+            }),
             // CSV export of --rows applications (default 100,000) through the real exporter, against a bare reader.
             "export" => await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 }),
             _ => await WritesBench.RunAsync(options),

@@ -7,9 +7,13 @@ namespace Madoguchi.Platform.Mail;
 /// </summary>
 public sealed class MailOutbox(MadoguchiDb db)
 {
-    public OutboxMail Enqueue(string to, string subject, string textBody, Guid? tenantId = null)
+    public OutboxMail Enqueue(string to, string subject, string textBody, Guid? tenantId = null, MailAttachment? attachment = null)
     {
-        var mail = new OutboxMail { To = to, Subject = subject, TextBody = textBody, TenantId = tenantId ?? db.CurrentTenantId };
+        var mail = new OutboxMail
+        {
+            To = to, Subject = subject, TextBody = textBody, TenantId = tenantId ?? db.CurrentTenantId,
+            AttachmentName = attachment?.FileName, AttachmentType = attachment?.ContentType, Attachment = attachment?.Content,
+        };
         db.Set<OutboxMail>().Add(mail);
         return mail;
     }

@@ -149,7 +149,7 @@ internal sealed partial class MailSender(
     {
         var mail = await db.Set<OutboxMail>().AsNoTracking()
             .Where(m => m.Id == id)
-            .Select(m => new { m.To, m.Subject, m.TextBody, m.CreatedAt })
+            .Select(m => new { m.To, m.Subject, m.TextBody, m.CreatedAt, m.AttachmentName, m.AttachmentType, m.Attachment })
             .SingleAsync(ct);
 
         if (!MailboxAddress.TryParse(mail.To, out var to))
@@ -167,7 +167,21 @@ internal sealed partial class MailSender(
         message.To.Add(to);
         var body = new TextPart(TextFormat.Plain);
         body.SetText(System.Text.Encoding.UTF8, mail.TextBody);
-        message.Body = body;
+        if (mail.Attachment is { } content && mail.AttachmentName is { } name)
+        {
+            var attachment = new MimePart(ContentType.Parse(mail.AttachmentType ?? "application/octet-stream"))
+            {
+                Content = new MimeContent(new MemoryStream(content)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = name,
+            };
+            message.Body = new Multipart("mixed") { body, attachment };
+        }
+        else
+        {
+            message.Body = body;
+        }
 
         try
         {

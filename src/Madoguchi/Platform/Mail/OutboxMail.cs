@@ -30,7 +30,15 @@ public sealed class OutboxMail
     public DateTime? ClaimedUntil { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>One optional attachment (e.g. an iCalendar invitation): file name, MIME type and content.</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentType { get; set; }
+    public byte[]? Attachment { get; set; }
 }
+
+/// <summary>A file sent with a mail; small (the outbox row carries it).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
 {
@@ -43,5 +51,7 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.AttachmentName).HasMaxLength(200);
+        b.Property(m => m.AttachmentType).HasMaxLength(200);
     }
 }
