@@ -175,7 +175,7 @@ public static class CounterScenario
     }
 
     /// <summary>What the prefill did not know of 転出届: the new address, dates, the check box; the phone when given.</summary>
-    public static async Task FillMovingOutAsync(this HttpClient staff, string code, Guid visit, int form, string? phone = "022-364-1111")
+    public static async Task FillMovingOutAsync(this HttpClient staff, string code, Guid visit, int form, string? phone = "022-364-1111", string? kana = null)
     {
         var first = new Dictionary<string, string>
         {
@@ -185,6 +185,11 @@ public static class CounterScenario
         if (phone is not null)
         {
             first["/contact/phone"] = phone;
+        }
+
+        if (kana is not null)
+        {
+            first["/movers/0/nameKana"] = kana;
         }
 
         foreach (var (k, v) in Date("/moveDate", 2027, 3, 20))
