@@ -20,7 +20,7 @@ public static class AssistedCounterModule
         services.AddScoped<IResidentRegister, DemoResidentRegister>();
         services.AddScoped<VisitorIdentifier>();
         services.AddScoped<VisitorTicket>();
-        services.AddScoped<Visits.Visits>();
+        services.AddScoped<Visits.CounterVisits>();
         services.AddScoped<CardReads>();
     }
 

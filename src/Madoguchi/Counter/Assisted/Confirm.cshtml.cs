@@ -16,11 +16,11 @@ namespace Madoguchi.Counter.Assisted;
 /// recorded with the time and the member of staff present, for exactly the versions shown.
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class ConfirmVisitModel(Visits.Visits visits, IAssistedApplications applications, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ConfirmVisitModel(Visits.CounterVisits visits, IAssistedApplications applications, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Shown(int Index, Guid ApplicationId, AssistedReview Review);
 
-    public Visits.Visits.Loaded? Loaded { get; private set; }
+    public Visits.CounterVisits.Loaded? Loaded { get; private set; }
     public IReadOnlyList<Shown> Forms { get; private set; } = [];
     public string? Problem { get; private set; }
 
@@ -46,12 +46,12 @@ public sealed class ConfirmVisitModel(Visits.Visits visits, IAssistedApplication
         var outcome = await visits.ConfirmAsync(Loaded!, seen, CounterStaff.Id(User), ct);
         switch (outcome)
         {
-            case Visits.Visits.ConfirmOutcome.Confirmed or Visits.Visits.ConfirmOutcome.AlreadyConfirmed:
+            case Visits.CounterVisits.ConfirmOutcome.Confirmed or Visits.CounterVisits.ConfirmOutcome.AlreadyConfirmed:
                 TempData["notice"] = l["来庁者が内容を確認しました。「申請を登録する」を押してください。"].Value;
                 return Redirect($"/{tenant.Code}/staff/counter/visits/{id}");
-            case Visits.Visits.ConfirmOutcome.AlreadySubmitted:
+            case Visits.CounterVisits.ConfirmOutcome.AlreadySubmitted:
                 return Redirect($"/{tenant.Code}/staff/counter/visits/{id}");
-            case Visits.Visits.ConfirmOutcome.Stale:
+            case Visits.CounterVisits.ConfirmOutcome.Stale:
                 Problem = l["表示の後に内容が変わりました。新しい内容をもう一度見てください。"].Value;
                 await LoadAsync(id, ct);
                 return Page();

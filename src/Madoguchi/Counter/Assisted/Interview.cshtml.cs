@@ -18,10 +18,10 @@ namespace Madoguchi.Counter.Assisted;
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
 [RequestSizeLimit(12 * 1024 * 1024)]
-public sealed class InterviewModel(Visits.Visits visits, IAssistedApplications applications, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class InterviewModel(Visits.CounterVisits visits, IAssistedApplications applications, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public Visits.Visits.Loaded? Loaded { get; private set; }
-    public Visits.Visits.Part? Part { get; private set; }
+    public Visits.CounterVisits.Loaded? Loaded { get; private set; }
+    public Visits.CounterVisits.Part? Part { get; private set; }
     public int FormIndex { get; private set; }
     public int PageIndex { get; private set; }
     public IHtmlContent Form { get; private set; } = HtmlString.Empty;

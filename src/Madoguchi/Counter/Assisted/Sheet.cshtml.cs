@@ -9,7 +9,7 @@ namespace Madoguchi.Counter.Assisted;
 
 /// <summary>The printed confirmation sheet (PDF) of a visit, for the staff of its department.</summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class ConfirmationSheetModel(Visits.Visits visits, IAssistedApplications applications, TenantContext tenant, TimeProvider time) : PageModel
+public sealed class ConfirmationSheetModel(Visits.CounterVisits visits, IAssistedApplications applications, TenantContext tenant, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

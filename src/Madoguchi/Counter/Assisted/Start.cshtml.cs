@@ -21,7 +21,7 @@ namespace Madoguchi.Counter.Assisted;
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
 public sealed class StartVisitModel(
-    MadoguchiDb db, VisitorIdentifier identifier, VisitorTicket tickets, Visits.Visits visits, IAssistedApplications applications,
+    MadoguchiDb db, VisitorIdentifier identifier, VisitorTicket tickets, Visits.CounterVisits visits, IAssistedApplications applications,
     CardReads cardReads, TenantContext tenant, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record TodayVisit(Guid Id, string VisitorName, DateTime StartedAt, VisitStatus Status);
@@ -87,11 +87,11 @@ public sealed class StartVisitModel(
             return Forbid();
         }
 
-        var json = CardReadId is { } id ? await cardReads.TakeAsync(id, Visits.Visits.ScopeOf(User), CounterStaff.Id(User), ct) : null;
+        var json = CardReadId is { } id ? await cardReads.TakeAsync(id, Visits.CounterVisits.ScopeOf(User), CounterStaff.Id(User), ct) : null;
         if (json is null)
         {
             ModelState.AddModelError(nameof(CardReadId), l["この読取データは使えません（使用済みか、時間が過ぎました）。カードをもう一度読み取ってください。"]);
-            WaitingReads = await cardReads.WaitingAsync(Visits.Visits.ScopeOf(User), ct);
+            WaitingReads = await cardReads.WaitingAsync(Visits.CounterVisits.ScopeOf(User), ct);
             return Page();
         }
 
@@ -185,7 +185,7 @@ public sealed class StartVisitModel(
         }
 
         Identified = visitor;
-        var scope = Visits.Visits.ScopeOf(User);
+        var scope = Visits.CounterVisits.ScopeOf(User);
         var open = Groups.SelectMany(g => g.Procedures).Select(p => p.Id).ToHashSet();
         if (Procedures.Count == 0 || Procedures.Any(p => !open.Contains(p)))
         {
@@ -228,7 +228,7 @@ public sealed class StartVisitModel(
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var scope = Visits.Visits.ScopeOf(User);
+        var scope = Visits.CounterVisits.ScopeOf(User);
         if (!scope.All && scope.Departments.Count == 0)
         {
             return false;

@@ -17,11 +17,11 @@ namespace Madoguchi.Counter.Assisted;
 /// button that submits everything once the visitor has confirmed.
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed class VisitModel(Visits.Visits visits, IAssistedApplications applications, MadoguchiDb db, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class VisitModel(Visits.CounterVisits visits, IAssistedApplications applications, MadoguchiDb db, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(int Index, string Title, bool Complete, string? ReceiptNumber);
 
-    public Visits.Visits.Loaded? Loaded { get; private set; }
+    public Visits.CounterVisits.Loaded? Loaded { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public string? ConfirmedByName { get; private set; }
     public string? Notice { get; private set; }
@@ -47,9 +47,9 @@ public sealed class VisitModel(Visits.Visits visits, IAssistedApplications appli
         var outcome = await visits.SubmitAsync(Loaded!, CounterStaff.Id(User), ct);
         TempData["notice"] = outcome switch
         {
-            Visits.Visits.SubmitOutcome.Submitted => l["申請を登録しました。各課の申請の一覧に「窓口」として届いています。"].Value,
-            Visits.Visits.SubmitOutcome.ChangedSinceConfirmed => l["来庁者の確認の後に内容が変わりました。もう一度確認してもらってください。"].Value,
-            Visits.Visits.SubmitOutcome.NotConfirmed => l["来庁者の確認がまだです。確認画面で内容を確かめてもらってください。"].Value,
+            Visits.CounterVisits.SubmitOutcome.Submitted => l["申請を登録しました。各課の申請の一覧に「窓口」として届いています。"].Value,
+            Visits.CounterVisits.SubmitOutcome.ChangedSinceConfirmed => l["来庁者の確認の後に内容が変わりました。もう一度確認してもらってください。"].Value,
+            Visits.CounterVisits.SubmitOutcome.NotConfirmed => l["来庁者の確認がまだです。確認画面で内容を確かめてもらってください。"].Value,
             _ => l["受付を終了した手続があるため、登録できませんでした。"].Value,
         };
         return Redirect($"/{tenant.Code}/staff/counter/visits/{id}");

@@ -10,7 +10,7 @@ namespace Madoguchi.Counter.Assisted.Visits;
 /// The steps of a counter visit: start (visit, its procedures and their prefilled drafts in one
 /// transaction), the visitor's confirmation, and the submission of every application exactly once.
 /// </summary>
-public sealed class Visits(MadoguchiDb db, IAssistedApplications applications, TimeProvider time)
+public sealed class CounterVisits(MadoguchiDb db, IAssistedApplications applications, TimeProvider time)
 {
     /// <summary>Who may work at the counter of a department: its reviewers and approvers (municipality admins: every department).</summary>
     public static DepartmentScope ScopeOf(ClaimsPrincipal user) => DepartmentScope.Of(user, StaffRoleKind.Reviewer, StaffRoleKind.Approver);
