@@ -96,6 +96,15 @@ public sealed class AssistedCounterTests(CounterApp app) : IClassFixture<Counter
         Assert.Contains("窓口", detail.Document.QuerySelector("dl.facts")!.TextContent);
         Assert.Contains("テスト 職員", detail.Text); // the assisting member of staff in the history
 
+        var version = await app.DbAsync(db => db.Set<Madoguchi.Procedures.Catalogue.Procedure>().IgnoreQueryFilters()
+            .Where(p => p.Id == application.ProcedureId).Select(p => p.PublishedVersion).SingleAsync());
+        var export = await client.SubmitAsync($"/{tenant.Code}/staff/applications/export",
+            new Dictionary<string, string> { ["Input.Version"] = $"{application.ProcedureId}:{version}", ["Input.Encoding"] = "Utf8Bom" });
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = Madoguchi.Tests.Procedures.Exports.Csv.Parse(System.Text.Encoding.UTF8.GetString((await export.Content.ReadAsByteArrayAsync())[3..]));
+        Assert.Equal(application.ReceiptNumber, rows[1][0]);
+        Assert.Equal("窓口", rows[1][rows[0].IndexOf("受付経路")]);
+
         // Every step is in the audit trail.
         var audited = await app.DbAsync(db => db.AuditEntries.Where(a => a.ChainId == tenant.Id).Select(a => a.EntityType).ToListAsync());
         Assert.Contains(audited, t => t.Contains("CounterVisit", StringComparison.Ordinal));
