@@ -1,4 +1,5 @@
 using Madoguchi.Counter;
+using Madoguchi.Counter.Assisted;
 using Madoguchi.Identity;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
@@ -11,6 +12,7 @@ builder.AddIdentityModule();
 builder.AddProcedures();
 builder.AddReports();
 builder.AddCounter();
+builder.AddAssistedCounter();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.MapIdentityModule();
 app.MapProcedures();
 app.MapReports();
 app.MapCounter();
+app.MapAssistedCounter();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)

@@ -11,4 +11,12 @@ internal sealed class ResidentProfileDirectory(MadoguchiDb db) : IResidentProfil
         db.Set<ResidentAccount>().AsNoTracking().Where(r => r.Id == residentId)
             .Select(r => new ResidentProfile(r.Name, r.Address, r.BirthDate, r.EmailConfirmed ? r.Email : null))
             .SingleOrDefaultAsync(ct);
+
+    public async Task<Guid?> FindCardHolderAsync(string name, DateOnly birthDate, string address, CancellationToken ct)
+    {
+        var matches = await db.Set<ResidentAccount>().AsNoTracking()
+            .Where(r => r.Assurance == AssuranceLevel.Card && r.Issuer != null && r.Name == name && r.BirthDate == birthDate && r.Address == address)
+            .Select(r => r.Id).Take(2).ToListAsync(ct);
+        return matches.Count == 1 ? matches[0] : null;
+    }
 }

@@ -30,6 +30,7 @@ public static class ProceduresModule
         services.AddScoped<Builder.ProcedureBuilder>();
         services.AddScoped<Drafts>();
         services.AddScoped<Submission>();
+        services.AddScoped<Platform.Assisted.IAssistedApplications, Assisted.CounterApplications>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<Apply.Prefill>();
         services.AddScoped<ResidentNotices>();

@@ -9,6 +9,14 @@ public interface IResidentProfiles
 {
     /// <summary>The resident of the current municipality, or null (another municipality's, or removed).</summary>
     Task<ResidentProfile?> FindAsync(Guid residentId, CancellationToken ct);
+
+    /// <summary>
+    /// The one account whose holder is this person for sure: signed in with the My Number card (so
+    /// its 氏名, 生年月日 and 住所 came from the card's certificate) and with the same three facts.
+    /// Null when none, or when more than one would match (never a guess): the counter links an
+    /// application it filled for a visitor to that account, so the resident sees it in 申請一覧.
+    /// </summary>
+    Task<Guid?> FindCardHolderAsync(string name, DateOnly birthDate, string address, CancellationToken ct);
 }
 
 /// <param name="VerifiedEmail">An address the resident proved they read (verification link), or null.</param>

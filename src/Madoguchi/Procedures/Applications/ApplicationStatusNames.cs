@@ -14,4 +14,7 @@ public static class ApplicationStatusNames
         ApplicationStatus.Withdrawn => "取下げ",
         _ => status.ToString(),
     };
+
+    /// <summary>How the application arrived: オンライン, or 窓口 when counter staff filled it for a visitor (書かない窓口).</summary>
+    public static string Of(ApplicationChannel channel) => channel == ApplicationChannel.Counter ? "窓口" : "オンライン";
 }

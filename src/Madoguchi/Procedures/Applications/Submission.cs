@@ -25,6 +25,8 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
         NotFound,
         NotADraft,
         ProcedureNotOpen,
+        /// <summary>A counter draft changed after the visitor confirmed it.</summary>
+        ChangedSinceConfirmed,
     }
 
     /// <param name="mailTo">Where to send the receipt; null sends it to the address the resident verified, if any.</param>
@@ -65,7 +67,7 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
             mailTo ??= (await residents.FindAsync(residentId, ct))?.VerifiedEmail;
             try
             {
-                return (await CommitAsync(application, procedure, mailTo, ct), null);
+                return (await CommitAsync(application, procedure, mailTo, EventActor.Resident, application.ResidentId, ct), null);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -76,7 +78,58 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
         }
     }
 
-    private async Task<Receipt> CommitAsync(Application application, Procedure procedure, string? mailTo, CancellationToken ct)
+    /// <summary>
+    /// Submits a draft counter staff filled for a visitor (書かない窓口), as the visitor confirmed it:
+    /// the same numbering, queue and exactly-once rules as online, recorded as done by the member of
+    /// staff. <paramref name="residentId"/> links it to the visitor's account when their identity
+    /// matched it for sure; the receipt mail then goes to that account's verified address.
+    /// </summary>
+    public async Task<(Receipt? Receipt, Refusal? Refused)> SubmitAtCounterAsync(Guid applicationId, int confirmedVersion, Guid staffId, Guid? residentId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var application = await db.Set<Application>().SingleOrDefaultAsync(a => a.Id == applicationId && a.Channel == ApplicationChannel.Counter, ct);
+            if (application is null)
+            {
+                return (null, Refusal.NotFound);
+            }
+
+            if (application.ReceiptNumber is { } number)
+            {
+                return (new Receipt(number, application.SubmittedAt!.Value, AlreadySubmitted: true), null);
+            }
+
+            if (application.Status != ApplicationStatus.Draft || application.ResidentId is not null)
+            {
+                return (null, Refusal.NotADraft);
+            }
+
+            if (application.Version != confirmedVersion)
+            {
+                return (null, Refusal.ChangedSinceConfirmed);
+            }
+
+            var procedure = await db.Set<Procedure>().SingleAsync(p => p.Id == application.ProcedureId, ct);
+            if (procedure.Status != ProcedureStatus.Published)
+            {
+                return (null, Refusal.ProcedureNotOpen);
+            }
+
+            var mailTo = residentId is { } linked ? (await residents.FindAsync(linked, ct))?.VerifiedEmail : null;
+            application.ResidentId = residentId;
+            try
+            {
+                return (await CommitAsync(application, procedure, mailTo, EventActor.Staff, staffId, ct), null);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The other click of a double submit won: read its number.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Receipt> CommitAsync(Application application, Procedure procedure, string? mailTo, EventActor actor, Guid? actorId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var local = Wareki.ToJapanTime(now);
@@ -93,7 +146,7 @@ public sealed class Submission(MadoguchiDb db, MailOutbox outbox, IResidentProfi
         application.UpdatedAt = now;
         application.Status = ApplicationStatus.Submitted;
         application.ContactEmail = mailTo;
-        CaseChanges.Record(db, application, ApplicationEventKind.Submitted, EventActor.Resident, application.ResidentId, now);
+        CaseChanges.Record(db, application, ApplicationEventKind.Submitted, actor, actorId, now);
         if (mailTo is not null)
         {
             outbox.Enqueue(mailTo, $"【{tenant.Name}】申請を受け付けました（到達番号 {application.ReceiptNumber}）",

@@ -34,7 +34,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db, FieldCipher cipher, T
     public const int BatchSize = 500;
     private const int ReplacedAtShown = 20;
 
-    private sealed record Row(Guid Id, string ReceiptNumber, DateTime SubmittedAt, ApplicationStatus Status, string Data);
+    private sealed record Row(Guid Id, string ReceiptNumber, DateTime SubmittedAt, ApplicationStatus Status, ApplicationChannel Channel, string Data);
 
     public async Task<CsvExportResult> WriteAsync(CsvExportRequest request, Stream output, CancellationToken ct)
     {
@@ -67,7 +67,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db, FieldCipher cipher, T
         var line = new StringBuilder(4096);
         var fields = new List<string>(columns.Count + 4);
 
-        string[] fixedHeaders = ["到達番号", "到達日時", "到達日時（和暦）", "状態"];
+        string[] fixedHeaders = ["到達番号", "到達日時", "到達日時（和暦）", "状態", "受付経路"];
         fields.AddRange(fixedHeaders);
         fields.AddRange(columns.Select(c => c.Header));
         for (var i = 0; i < fields.Count; i++)
@@ -102,6 +102,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db, FieldCipher cipher, T
                 fields.Add(new DateTimeOffset(local, TimeSpan.FromHours(9)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
                 fields.Add($"{Wareki.Date(local, ja)} {local:HH:mm}");
                 fields.Add(ApplicationStatusNames.Of(row.Status));
+                fields.Add(ApplicationStatusNames.Of(row.Channel));
                 foreach (var column in columns)
                 {
                     fields.Add(column.Value(data.RootElement, attachments));
@@ -163,7 +164,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db, FieldCipher cipher, T
             var batch = await query.Where(a => string.Compare(a.ReceiptNumber, last) > 0)
                 .OrderBy(a => a.ReceiptNumber)
                 .Take(BatchSize)
-                .Select(a => new Row(a.Id, a.ReceiptNumber!, a.SubmittedAt!.Value, a.Status, a.Data))
+                .Select(a => new Row(a.Id, a.ReceiptNumber!, a.SubmittedAt!.Value, a.Status, a.Channel, a.Data))
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {

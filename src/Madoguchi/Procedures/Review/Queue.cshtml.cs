@@ -21,7 +21,7 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time, ISt
 
     public static readonly ApplicationStatus[] Statuses = Enum.GetValues<ApplicationStatus>().Where(s => s != ApplicationStatus.Draft).ToArray();
 
-    public sealed record Row(Guid Id, string ReceiptNumber, string Title, DateTime SubmittedAt, ApplicationStatus Status, DateTime? DueAt, bool Overdue, string? Assignee);
+    public sealed record Row(Guid Id, string ReceiptNumber, string Title, DateTime SubmittedAt, ApplicationStatus Status, DateTime? DueAt, bool Overdue, string? Assignee, ApplicationChannel Channel);
     public sealed record ProcedureOption(Guid Id, string Title);
 
     [BindProperty(SupportsGet = true)]
@@ -146,14 +146,14 @@ public sealed class ApplicationQueueModel(MadoguchiDb db, TimeProvider time, ISt
             .Select(a => new
             {
                 a.Id, a.ReceiptNumber, Title = db.Set<Procedure>().Where(p => p.Id == a.ProcedureId).Select(p => p.Title).First(),
-                a.SubmittedAt, a.Status, a.DueAt, a.AssigneeId,
+                a.SubmittedAt, a.Status, a.DueAt, a.AssigneeId, a.Channel,
             })
             .ToListAsync(ct);
         var assigned = rows.Select(r => r.AssigneeId).OfType<Guid>().Distinct().ToList();
         var names = await db.Users.Where(u => assigned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         Rows = rows.Select(r => new Row(r.Id, r.ReceiptNumber!, r.Title, r.SubmittedAt!.Value, r.Status, r.DueAt,
             r.DueAt < now && r.Status is ApplicationStatus.Submitted or ApplicationStatus.UnderReview,
-            r.AssigneeId is { } id && names.TryGetValue(id, out var name) ? name : null)).ToList();
+            r.AssigneeId is { } id && names.TryGetValue(id, out var name) ? name : null, r.Channel)).ToList();
         var staffIds = db.Set<StaffRole>().Where(r => r.DepartmentId != null && (all || departments.Contains(r.DepartmentId.Value))
             && (r.Role == StaffRoleKind.Reviewer || r.Role == StaffRoleKind.Approver)).Select(r => r.StaffUserId);
         Staff = await db.Users.Where(u => staffIds.Contains(u.Id)).OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
