@@ -1,3 +1,4 @@
+using Madoguchi.Disaster;
 using Madoguchi.Identity;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
@@ -9,6 +10,7 @@ builder.AddPlatform();
 builder.AddIdentityModule();
 builder.AddProcedures();
 builder.AddReports();
+builder.AddDisaster();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ app.MapPlatform();
 app.MapIdentityModule();
 app.MapProcedures();
 app.MapReports();
+app.MapDisaster();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)
