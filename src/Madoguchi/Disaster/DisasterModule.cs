@@ -1,5 +1,7 @@
 using Madoguchi.Disaster.DisasterMode;
 using Madoguchi.Disaster.Notices;
+using Madoguchi.Disaster.SafetyChecks;
+using Madoguchi.Disaster.Shelters;
 using Madoguchi.Disaster.Subscriptions;
 using Madoguchi.Disaster.Subscriptions.Channels;
 using Madoguchi.Platform.Demo;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madoguchi.Disaster;
 
-/// <summary>防災: area subscriptions, evacuation notices with approval and fan-out, the disaster-mode front page.</summary>
+/// <summary>防災: area subscriptions, evacuation notices with approval and fan-out, the disaster-mode front page, shelters as live open data, 安否確認 campaigns.</summary>
 public static class DisasterModule
 {
     public static void AddDisaster(this WebApplicationBuilder builder)
@@ -22,6 +24,8 @@ public static class DisasterModule
         services.AddScoped<NoticeFanOut>();
         services.AddScoped<NoticeSending>();
         services.AddScoped<Unsubscribing>();
+        services.AddScoped<ShelterImport>();
+        services.AddScoped<SafetyLaunch>();
         services.AddSingleton<INoticeChannel, EmailChannel>();
         services.AddSingleton<INoticeChannel, WebhookChannel>();
         services.AddHostedService<NoticeDispatcher>();
@@ -31,5 +35,7 @@ public static class DisasterModule
     public static void MapDisaster(this WebApplication app)
     {
         app.UseMiddleware<DisasterFrontPage>();
+        app.MapShelterOpenData();
+        app.MapSafetyExport();
     }
 }

@@ -13,7 +13,11 @@ public sealed class DisasterPageModel(MadoguchiDb db) : PageModel
 {
     public sealed record Current(NoticeLevel Level, string Title, string Body, DateTime SentAt, string Areas);
 
+    public sealed record OpenShelter(string Name, string Address, Shelters.ShelterOccupancy Occupancy, string? Note);
+
     public IReadOnlyList<Current> Notices { get; private set; } = [];
+    public IReadOnlyList<OpenShelter> Shelters { get; private set; } = [];
+    public bool HasSafetyCheck { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,5 +33,8 @@ public sealed class DisasterPageModel(MadoguchiDb db) : PageModel
                            select new { na.NoticeId, a.Name }).ToListAsync(ct);
         Notices = notices.Select(n => new Current(n.Level, n.Title, n.BodyJapanese, n.SentAt,
             string.Join("、", areas.Where(a => a.NoticeId == n.Id).Select(a => a.Name)))).ToList();
+        Shelters = await db.Set<Shelters.Shelter>().Where(s => s.Open).OrderBy(s => s.Occupancy).ThenBy(s => s.Name)
+            .Select(s => new OpenShelter(s.Name, s.Address, s.Occupancy, s.Note)).ToListAsync(ct);
+        HasSafetyCheck = await db.Set<SafetyChecks.SafetyCampaign>().AnyAsync(c => c.ClosedAt == null, ct);
     }
 }

@@ -68,6 +68,31 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DisasterSafetyCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisasterSafetyCampaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisasterSafetyCampaigns_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DisasterSettings",
                 columns: table => new
                 {
@@ -90,6 +115,41 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_DisasterSettings_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DisasterShelters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameKana = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Capacity = table.Column<int>(type: "integer", nullable: true),
+                    Hazards = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsEmergencyPlace = table.Column<bool>(type: "boolean", nullable: false),
+                    IsShelter = table.Column<bool>(type: "boolean", nullable: false),
+                    Open = table.Column<bool>(type: "boolean", nullable: false),
+                    Occupancy = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StatusUpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisasterShelters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisasterShelters_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
                         principalColumn: "Id",
@@ -151,6 +211,58 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DisasterSafetyTargets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Area = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ShelterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AnswerMessage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisasterSafetyTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisasterSafetyTargets_DisasterSafetyCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "DisasterSafetyCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DisasterShelterChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ShelterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Open = table.Column<bool>(type: "boolean", nullable: false),
+                    Occupancy = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisasterShelterChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisasterShelterChanges_DisasterShelters_ShelterId",
+                        column: x => x.ShelterId,
+                        principalTable: "DisasterShelters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DisasterNoticeDeliveries",
                 columns: table => new
                 {
@@ -209,11 +321,44 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DisasterFollowUpCalls",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TargetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Result = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DisasterFollowUpCalls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DisasterFollowUpCalls_DisasterSafetyTargets_TargetId",
+                        column: x => x.TargetId,
+                        principalTable: "DisasterSafetyTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DisasterAreas_TenantId_Name",
                 table: "DisasterAreas",
                 columns: new[] { "TenantId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterFollowUpCalls_TargetId",
+                table: "DisasterFollowUpCalls",
+                column: "TargetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterFollowUpCalls_TenantId_TargetId",
+                table: "DisasterFollowUpCalls",
+                columns: new[] { "TenantId", "TargetId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DisasterNoticeAreas_AreaId",
@@ -257,6 +402,28 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 columns: new[] { "TenantId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DisasterSafetyCampaigns_TenantId_CreatedAt",
+                table: "DisasterSafetyCampaigns",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterSafetyTargets_CampaignId",
+                table: "DisasterSafetyTargets",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterSafetyTargets_TenantId_CampaignId_Email",
+                table: "DisasterSafetyTargets",
+                columns: new[] { "TenantId", "CampaignId", "Email" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterSafetyTargets_TokenHash",
+                table: "DisasterSafetyTargets",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DisasterSettings_DepartmentId",
                 table: "DisasterSettings",
                 column: "DepartmentId");
@@ -265,6 +432,22 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 name: "IX_DisasterSettings_TenantId",
                 table: "DisasterSettings",
                 column: "TenantId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterShelterChanges_ShelterId",
+                table: "DisasterShelterChanges",
+                column: "ShelterId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterShelterChanges_TenantId_At",
+                table: "DisasterShelterChanges",
+                columns: new[] { "TenantId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DisasterShelters_TenantId_Code",
+                table: "DisasterShelters",
+                columns: new[] { "TenantId", "Code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -305,6 +488,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DisasterFollowUpCalls");
+
+            migrationBuilder.DropTable(
                 name: "DisasterNoticeAreas");
 
             migrationBuilder.DropTable(
@@ -314,16 +500,28 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 name: "DisasterSettings");
 
             migrationBuilder.DropTable(
+                name: "DisasterShelterChanges");
+
+            migrationBuilder.DropTable(
                 name: "DisasterSubscriberAreas");
 
             migrationBuilder.DropTable(
+                name: "DisasterSafetyTargets");
+
+            migrationBuilder.DropTable(
                 name: "DisasterNotices");
+
+            migrationBuilder.DropTable(
+                name: "DisasterShelters");
 
             migrationBuilder.DropTable(
                 name: "DisasterAreas");
 
             migrationBuilder.DropTable(
                 name: "DisasterSubscribers");
+
+            migrationBuilder.DropTable(
+                name: "DisasterSafetyCampaigns");
         }
     }
 }
