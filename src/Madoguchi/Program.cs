@@ -1,5 +1,6 @@
 using Madoguchi.Counter;
 using Madoguchi.Counter.Assisted;
+using Madoguchi.Disaster;
 using Madoguchi.Identity;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
@@ -13,6 +14,7 @@ builder.AddProcedures();
 builder.AddReports();
 builder.AddCounter();
 builder.AddAssistedCounter();
+builder.AddDisaster();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapProcedures();
 app.MapReports();
 app.MapCounter();
 app.MapAssistedCounter();
+app.MapDisaster();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)
