@@ -1,4 +1,5 @@
 using Madoguchi.Identity;
+using Madoguchi.OpenData;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
 using Madoguchi.Reports;
@@ -9,6 +10,7 @@ builder.AddPlatform();
 builder.AddIdentityModule();
 builder.AddProcedures();
 builder.AddReports();
+builder.AddOpenData();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ app.MapPlatform();
 app.MapIdentityModule();
 app.MapProcedures();
 app.MapReports();
+app.MapOpenData();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)
