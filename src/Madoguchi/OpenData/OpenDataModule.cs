@@ -1,3 +1,4 @@
+using Madoguchi.OpenData.Ckan;
 using Madoguchi.OpenData.Ingest;
 using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Publishing;
@@ -18,11 +19,14 @@ public static class OpenDataModule
         services.AddScoped<UploadIngest>();
         services.AddScoped<Publication>();
         services.AddScoped<CatalogueSearch>();
+        services.AddScoped<TableQuery>();
+        services.AddScoped<CkanDictionaries>();
         services.AddHostedService<IngestWorker>();
     }
 
     public static void MapOpenData(this WebApplication app)
     {
         app.MapOpenDataFiles();
+        app.MapCkanApi();
     }
 }

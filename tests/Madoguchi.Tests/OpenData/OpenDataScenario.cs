@@ -19,13 +19,13 @@ public static class OpenDataScenario
 
     public sealed record Setup(TestData.TenantInfo Tenant, Guid CrisisDepartment, TestData.StaffInfo Publisher, HttpClient Client);
 
-    public static async Task<Setup> PublisherAsync(this MadoguchiApp app, TestData.TenantInfo? tenant = null)
+    public static async Task<Setup> PublisherAsync(this MadoguchiApp app, TestData.TenantInfo? tenant = null, HttpClient? browser = null)
     {
         tenant ??= await app.TenantAsync();
         var crisis = new Department { TenantId = tenant.Id, Name = "危機管理課", SortOrder = 3 };
         await app.DbAsync(async db => { db.Add(crisis); await db.SaveChangesAsync(); });
         var publisher = await app.StaffAsync(tenant, (StaffRoleKind.Publisher, crisis.Id));
-        return new Setup(tenant, crisis.Id, publisher, await app.SignInAsync(publisher));
+        return new Setup(tenant, crisis.Id, publisher, await app.SignInAsync(publisher, client: browser));
     }
 
     /// <summary>Creates a dataset through the form; returns its id.</summary>

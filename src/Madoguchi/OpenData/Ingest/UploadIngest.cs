@@ -79,7 +79,7 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
         var outcome = await CsvTableReader.ReadAsync(path, standard, report,
             async (number, values) =>
             {
-                batch.Add(new ResourceRow { TenantId = upload.TenantId, UploadId = upload.Id, RowNumber = number, Data = JsonSerializer.Serialize(values) });
+                batch.Add(new ResourceRow { TenantId = upload.TenantId, UploadId = upload.Id, RowNumber = number, Data = RowJson.Write(values) });
                 if (batch.Count >= options.Value.IngestBatchRows)
                 {
                     await FlushAsync();

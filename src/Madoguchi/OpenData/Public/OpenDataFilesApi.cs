@@ -58,7 +58,7 @@ public static class OpenDataFilesApi
 
                 foreach (var row in rows)
                 {
-                    var values = JsonSerializer.Deserialize<string[]>(row.Data) ?? [];
+                    var values = RowJson.Read(row.Data);
                     await writer.WriteAsync(string.Join(',', values.Select(CsvCell.Quote)) + "\r\n");
                 }
 
