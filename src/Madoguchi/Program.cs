@@ -2,6 +2,7 @@ using Madoguchi.Counter;
 using Madoguchi.Counter.Assisted;
 using Madoguchi.Disaster;
 using Madoguchi.Identity;
+using Madoguchi.OpenData;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
 using Madoguchi.Reports;
@@ -15,6 +16,7 @@ builder.AddReports();
 builder.AddCounter();
 builder.AddAssistedCounter();
 builder.AddDisaster();
+builder.AddOpenData();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapReports();
 app.MapCounter();
 app.MapAssistedCounter();
 app.MapDisaster();
+app.MapOpenData();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)

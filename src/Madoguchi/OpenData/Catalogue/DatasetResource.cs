@@ -1,0 +1,45 @@
+using Madoguchi.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Madoguchi.OpenData.Catalogue;
+
+/// <summary>
+/// A file (or link) of a dataset. Every upload is kept as a <see cref="ResourceUpload"/>; the
+/// latest one is what staff work on, the published one what everyone else gets.
+/// </summary>
+public sealed class DatasetResource : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid DatasetId { get; set; }
+    public required string Name { get; set; }
+    public string Description { get; set; } = "";
+    public ResourceFormat Format { get; set; }
+
+    /// <summary>For <see cref="ResourceFormat.Link"/>: the address it points to.</summary>
+    public string? LinkUrl { get; set; }
+
+    public Guid? LatestUploadId { get; set; }
+    public Guid? PublishedUploadId { get; set; }
+    public long Downloads { get; set; }
+    public int SortOrder { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    public int Version { get; set; }
+}
+
+internal sealed class DatasetResourceConfiguration : IEntityTypeConfiguration<DatasetResource>
+{
+    public void Configure(EntityTypeBuilder<DatasetResource> b)
+    {
+        b.ToTable("OpenDatasetResources");
+        b.Property(r => r.Name).HasMaxLength(200);
+        b.Property(r => r.Description).HasMaxLength(2000);
+        b.Property(r => r.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.LinkUrl).HasMaxLength(2000);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => new { r.TenantId, r.DatasetId, r.SortOrder });
+        b.HasOne<Dataset>().WithMany().HasForeignKey(r => r.DatasetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

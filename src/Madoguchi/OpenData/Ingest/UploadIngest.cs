@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Madoguchi.OpenData.Catalogue;
+using Madoguchi.OpenData.Standards;
+using Madoguchi.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Madoguchi.OpenData.Ingest;
+
+/// <summary>
+/// Reads one claimed upload: a CSV becomes a normalised UTF-8 table (rows in <see cref="ResourceRow"/>)
+/// checked against its standard dataset; other formats are checked to be what they claim. The upload
+/// ends Passed (publishable) or Failed with its report; the rows of a failed upload are removed, so
+/// nothing of it can ever be served.
+/// </summary>
+public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<OpenDataOptions> options, TimeProvider time)
+{
+    public async Task RunAsync(Guid uploadId, CancellationToken ct)
+    {
+        var upload = await db.Set<ResourceUpload>().SingleAsync(u => u.Id == uploadId, ct);
+        var resource = await db.Set<DatasetResource>().AsNoTracking().SingleAsync(r => r.Id == upload.ResourceId, ct);
+        var standardCode = await db.Set<Dataset>().Where(d => d.Id == resource.DatasetId).Select(d => d.StandardCode).SingleAsync(ct);
+        var path = files.PathOf(upload.TenantId, upload.Id);
+        var report = new IngestReport();
+
+        // Rows of an earlier, interrupted attempt (a node died mid-way) start over.
+        await db.Set<ResourceRow>().Where(r => r.UploadId == uploadId).ExecuteDeleteAsync(ct);
+
+        if (resource.Format == ResourceFormat.Csv)
+        {
+            var outcome = await IngestCsvAsync(upload, StandardDatasets.Find(standardCode), path, report, ct);
+            upload.Encoding = outcome.Encoding;
+            upload.ColumnsJson = JsonSerializer.Serialize(outcome.Columns);
+            upload.RowCount = report.Errors == 0 ? outcome.Rows : null;
+        }
+        else
+        {
+            await FileCheck.CheckAsync(resource.Format, path, report, ct);
+        }
+
+        if (report.Errors > 0)
+        {
+            await db.Set<ResourceRow>().Where(r => r.UploadId == uploadId).ExecuteDeleteAsync(ct);
+        }
+
+        upload.PreviousRowCount = await db.Set<ResourceUpload>()
+            .Where(u => u.ResourceId == upload.ResourceId && u.State == UploadState.Passed && u.Number < upload.Number)
+            .OrderByDescending(u => u.Number).Select(u => u.RowCount).FirstOrDefaultAsync(ct);
+        upload.State = report.Errors == 0 ? UploadState.Passed : UploadState.Failed;
+        upload.ErrorCount = report.Errors;
+        upload.WarningCount = report.Warnings;
+        upload.ProblemsJson = report.ToJson();
+        upload.ProcessedBytes = upload.Size;
+        upload.CompletedAt = time.GetUtcNow().UtcDateTime;
+        upload.ClaimedUntil = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<CsvTableReader.Outcome> IngestCsvAsync(ResourceUpload upload, StandardDataset? standard, string path, IngestReport report, CancellationToken ct)
+    {
+        var batch = new List<ResourceRow>(options.Value.IngestBatchRows);
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            db.Set<ResourceRow>().AddRange(batch);
+            await db.SaveChangesAsync(ct);
+            foreach (var row in batch)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+
+            batch.Clear();
+        }
+
+        var outcome = await CsvTableReader.ReadAsync(path, standard, report,
+            async (number, values) =>
+            {
+                batch.Add(new ResourceRow { TenantId = upload.TenantId, UploadId = upload.Id, RowNumber = number, Data = RowJson.Write(values) });
+                if (batch.Count >= options.Value.IngestBatchRows)
+                {
+                    await FlushAsync();
+                }
+            },
+            async position =>
+            {
+                var lease = time.GetUtcNow().UtcDateTime + options.Value.IngestLease;
+                await db.Set<ResourceUpload>().Where(u => u.Id == upload.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProcessedBytes, position).SetProperty(u => u.ClaimedUntil, lease), ct);
+            },
+            ct);
+        if (report.Errors == 0)
+        {
+            await FlushAsync();
+        }
+
+        return outcome;
+    }
+}

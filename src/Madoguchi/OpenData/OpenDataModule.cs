@@ -1,0 +1,32 @@
+using Madoguchi.OpenData.Ckan;
+using Madoguchi.OpenData.Ingest;
+using Madoguchi.OpenData.Public;
+using Madoguchi.OpenData.Publishing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Madoguchi.OpenData;
+
+/// <summary>オープンデータ: the catalogue, department self-publishing, CSV ingest with standard dataset checks, downloads and the CKAN API.</summary>
+public static class OpenDataModule
+{
+    public static void AddOpenData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OpenDataOptions>().BindConfiguration("OpenData").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IngestSignal>();
+        services.AddSingleton<UploadFiles>();
+        services.AddScoped<UploadIngest>();
+        services.AddScoped<Publication>();
+        services.AddScoped<CatalogueSearch>();
+        services.AddScoped<TableQuery>();
+        services.AddScoped<CkanDictionaries>();
+        services.AddHostedService<IngestWorker>();
+    }
+
+    public static void MapOpenData(this WebApplication app)
+    {
+        app.MapOpenDataFiles();
+        app.MapCkanApi();
+    }
+}
