@@ -35,7 +35,7 @@ public sealed class AssistedCounterPagesTests(BrowserFixture browser) : IClassFi
         await page.GetByLabel("パスワード").FillAsync(staff.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
 
-        await page.GotoAsync($"/{tenant.Code}/staff/counter");
+        await page.GotoAsync($"/{tenant.Code}/staff/counter/assisted");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("窓口受付（書かない窓口）");
         await page.AssertAccessibleAsync();
         await page.AssertNoHorizontalScrollAsync();

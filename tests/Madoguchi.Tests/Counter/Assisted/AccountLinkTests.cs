@@ -45,7 +45,7 @@ public sealed class AccountLinkTests(CounterIdpApp app) : IClassFixture<CounterI
         Assert.Contains(linked, list.Text);
 
         // The same facts typed by staff prove nothing: not linked, not in the list.
-        var start = await staff.GetPageAsync($"/{tenant.Code}/staff/counter");
+        var start = await staff.GetPageAsync($"/{tenant.Code}/staff/counter/assisted");
         var typed = await staff.SubmitAsync(start, new Dictionary<string, string>
         {
             ["TypedName"] = "山田 太郎", ["TypedBirthDate"] = "1980-04-01", ["TypedAddress"] = "宮城県塩竈市旭町1番1号",

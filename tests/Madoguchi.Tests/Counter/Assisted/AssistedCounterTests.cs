@@ -115,11 +115,11 @@ public sealed class AssistedCounterTests(CounterApp app) : IClassFixture<Counter
     public async Task Several_procedures_of_a_life_event_from_the_register_with_the_data_entered_once()
     {
         var (tenant, _, client) = await CounterAsync(CounterScenario.MovingOut, CounterScenario.ChildAllowance);
-        var start = await client.GetPageAsync($"/{tenant.Code}/staff/counter");
+        var start = await client.GetPageAsync($"/{tenant.Code}/staff/counter/assisted");
         var found = await client.SubmitAsync(start, new Dictionary<string, string> { ["RegisterName"] = "青葉 太郎", ["RegisterBirthDate"] = "1985-04-12" },
             "main form[action*='handler=Register']");
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
-        var identified = new Page($"/{tenant.Code}/staff/counter", Html.Parse(await found.Content.ReadAsStringAsync()), "");
+        var identified = new Page($"/{tenant.Code}/staff/counter/assisted", Html.Parse(await found.Content.ReadAsStringAsync()), "");
         Assert.Contains("住民記録", identified.Text);
         var visit = await client.StartVisitAsync(identified,
             await app.ProcedureIdAsync(tenant, CounterScenario.MovingOut), await app.ProcedureIdAsync(tenant, CounterScenario.ChildAllowance));
@@ -158,7 +158,7 @@ public sealed class AssistedCounterTests(CounterApp app) : IClassFixture<Counter
     public async Task Bad_card_json_is_refused_in_Japanese_and_changes_nothing(string json, string message)
     {
         var (tenant, _, client) = await CounterAsync();
-        var start = await client.GetPageAsync($"/{tenant.Code}/staff/counter");
+        var start = await client.GetPageAsync($"/{tenant.Code}/staff/counter/assisted");
         var response = await client.SubmitAsync(start, new Dictionary<string, string> { ["CardData"] = json }, "main form[action*='handler=Card']");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
@@ -218,7 +218,7 @@ public sealed class AssistedCounterTests(CounterApp app) : IClassFixture<Counter
             Assert.Equal(HttpStatusCode.NotFound, (await taxes.GetAsync($"/{tenant.Code}/staff/counter{path}")).StatusCode);
         }
 
-        var own = await taxes.GetPageAsync($"/{tenant.Code}/staff/counter");
+        var own = await taxes.GetPageAsync($"/{tenant.Code}/staff/counter/assisted");
         Assert.DoesNotContain("青葉", own.Text);
         var post = await taxes.PostAsync($"/{tenant.Code}/staff/counter/visits/{visit}?handler=Submit",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = CounterScenario.Token(own) }));
@@ -262,7 +262,7 @@ public sealed class AssistedCounterTests(CounterApp app) : IClassFixture<Counter
     public async Task A_typed_visitor_and_a_staff_member_without_a_department_role()
     {
         var (tenant, _, client) = await CounterAsync();
-        var start = await client.GetPageAsync($"/{tenant.Code}/staff/counter");
+        var start = await client.GetPageAsync($"/{tenant.Code}/staff/counter/assisted");
         var bad = await client.SubmitAsync(start, new Dictionary<string, string> { ["TypedName"] = "", ["TypedBirthDate"] = "昭和", ["TypedAddress"] = "" },
             "main form[action*='handler=Typed']");
         var badPage = Html.Parse(await bad.Content.ReadAsStringAsync());
@@ -283,6 +283,6 @@ public sealed class AssistedCounterTests(CounterApp app) : IClassFixture<Counter
         // A member of staff with no department role has no counter.
         var nobody = await app.StaffAsync(tenant);
         var noRole = await app.SignInAsync(nobody);
-        Assert.Equal(HttpStatusCode.Forbidden, (await noRole.GetAsync($"/{tenant.Code}/staff/counter")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await noRole.GetAsync($"/{tenant.Code}/staff/counter/assisted")).StatusCode);
     }
 }

@@ -55,11 +55,11 @@ public sealed class CardReaderTests(CounterApp app) : IClassFixture<CounterApp>
         // Staff of another department do not see it; the department's staff take it.
         var other = await app.DepartmentAsync(tenant, "税務課");
         var (_, taxes) = await app.CounterStaffAsync(tenant, other);
-        Assert.Empty((await taxes.GetPageAsync($"/{tenant.Code}/staff/counter")).Document.QuerySelectorAll("input[name=CardReadId]"));
+        Assert.Empty((await taxes.GetPageAsync($"/{tenant.Code}/staff/counter/assisted")).Document.QuerySelectorAll("input[name=CardReadId]"));
         var (_, staff) = await app.CounterStaffAsync(tenant);
-        var start = await staff.GetPageAsync($"/{tenant.Code}/staff/counter");
+        var start = await staff.GetPageAsync($"/{tenant.Code}/staff/counter/assisted");
         Assert.Single(start.Document.QuerySelectorAll("input[name=CardReadId]"));
-        var stolen = await taxes.SubmitAsync(await taxes.GetPageAsync($"/{tenant.Code}/staff/counter"),
+        var stolen = await taxes.SubmitAsync(await taxes.GetPageAsync($"/{tenant.Code}/staff/counter/assisted"),
             new Dictionary<string, string> { ["CardReadId"] = stored.Id.ToString() }, "main form[action*='handler=Card']");
         Assert.DoesNotContain("青葉", await stolen.Content.ReadAsStringAsync());
 

@@ -133,10 +133,10 @@ public static class CounterScenario
     /// <summary>Identifies the visitor with card JSON on the start page; returns the page of step 2.</summary>
     public static async Task<Page> IdentifyByCardAsync(this HttpClient staff, string code, string cardJson)
     {
-        var start = await staff.GetPageAsync($"/{code}/staff/counter");
+        var start = await staff.GetPageAsync($"/{code}/staff/counter/assisted");
         var response = await staff.SubmitAsync(start, new Dictionary<string, string> { ["CardData"] = cardJson }, "main form[action*='handler=Card']");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new Page($"/{code}/staff/counter", Html.Parse(await response.Content.ReadAsStringAsync()), "");
+        return new Page($"/{code}/staff/counter/assisted", Html.Parse(await response.Content.ReadAsStringAsync()), "");
     }
 
     /// <summary>Starts the visit with the chosen procedures (and the household members ticked by default); returns the visit id.</summary>
@@ -215,7 +215,7 @@ public static class CounterScenario
     public static async Task<HttpResponseMessage> SubmitVisitAsync(this HttpClient staff, string code, Guid visit, Page? page = null)
     {
         // Antiforgery tokens belong to the session, not the page: the start page has one even when the visit page shows no form yet.
-        page ??= await staff.GetPageAsync($"/{code}/staff/counter");
+        page ??= await staff.GetPageAsync($"/{code}/staff/counter/assisted");
         return await staff.PostAsync($"/{code}/staff/counter/visits/{visit}?handler=Submit",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(page) }));
     }
