@@ -54,6 +54,7 @@ public sealed partial class DraftDefinition
         root["lifeEvents"] = Strings(m.LifeEvents);
         root["keywords"] = Strings(m.Keywords);
         root["assurance"] = m.Assurance.ToString();
+        root["signature"] = m.Signature.ToString();
         root["standardProcessingDays"] = m.StandardProcessingDays;
         root["fee"] = new JsonObject { ["amountYen"] = m.FeeYen, ["note"] = m.FeeNote };
     }

@@ -15,7 +15,8 @@ public sealed record DraftMetadata(
     RequiredAssurance Assurance,
     int? StandardProcessingDays,
     long FeeYen,
-    string? FeeNote);
+    string? FeeNote,
+    SignatureRequirement Signature = SignatureRequirement.NotAsked);
 
 /// <summary>The settings of one field on the builder's field page.</summary>
 public sealed record FieldSettings(

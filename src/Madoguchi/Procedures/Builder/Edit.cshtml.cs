@@ -54,6 +54,8 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
 
         public RequiredAssurance Assurance { get; set; }
 
+        public SignatureRequirement Signature { get; set; }
+
         [Range(1, 3650, ErrorMessage = "標準処理期間は1から3650の日数で入力してください。")]
         public int? StandardProcessingDays { get; set; }
 
@@ -135,7 +137,8 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
         draft.SetMetadata(new DraftMetadata(
             Meta.Title!.Trim(), Meta.TitleEn?.Trim(), Meta.Description!.Trim(), Meta.DescriptionEn?.Trim(), department.Name,
             Categories.Contains(Meta.Category) ? Meta.Category! : "その他", Meta.LifeEvents.Where(LifeEventNames.Contains).Distinct().ToList(), keywords,
-            Enum.IsDefined(Meta.Assurance) ? Meta.Assurance : RequiredAssurance.Account, Meta.StandardProcessingDays, Meta.FeeYen, Meta.FeeNote?.Trim()));
+            Enum.IsDefined(Meta.Assurance) ? Meta.Assurance : RequiredAssurance.Account, Meta.StandardProcessingDays, Meta.FeeYen, Meta.FeeNote?.Trim(),
+            Enum.IsDefined(Meta.Signature) ? Meta.Signature : SignatureRequirement.NotAsked));
         return null;
     }, l["基本情報を保存しました。"], "metadata", ct);
 
@@ -389,7 +392,7 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
         {
             Title = d.Title, TitleEn = d.TitleEn, Description = d.Description, DescriptionEn = d.DescriptionEn,
             DepartmentId = Departments.FirstOrDefault(x => x.Name == d.Department)?.Id ?? Loaded.Procedure.DepartmentId,
-            Category = d.Category, LifeEvents = d.LifeEvents.ToList(), Keywords = string.Join("、", d.Keywords), Assurance = d.Assurance,
+            Category = d.Category, LifeEvents = d.LifeEvents.ToList(), Keywords = string.Join("、", d.Keywords), Assurance = d.Assurance, Signature = d.Signature,
             StandardProcessingDays = d.StandardProcessingDays, FeeYen = d.Fee.AmountYen, FeeNote = d.Fee.Note,
         };
         DraftVersion = Loaded.Version;

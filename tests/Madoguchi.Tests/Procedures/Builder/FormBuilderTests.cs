@@ -70,6 +70,16 @@ public sealed class FormBuilderTests(DevIdpApp app) : IClassFixture<DevIdpApp>
         await b.EditFieldAsync("1.0.0.0", new() { ["Input.Required"] = "true" });
     }
 
+    [Fact]
+    public async Task The_signature_requirement_is_chosen_on_the_metadata_form_and_kept_in_the_definition()
+    {
+        var tenant = await app.TenantAsync();
+        var b = await CreateAsync(tenant, await AdminAsync(tenant), "shomei-settei");
+        Assert.Equal(SignatureRequirement.NotAsked, DraftDefinition.FromJson((await DraftAsync(tenant, "shomei-settei")).Definition).ToTemplate().Signature);
+        await b.ActAsync("form[action*='handler=Metadata']", new() { ["Meta.Description"] = "電子署名を求める手続です。", ["Meta.Signature"] = "Required" });
+        Assert.Equal(SignatureRequirement.Required, DraftDefinition.FromJson((await DraftAsync(tenant, "shomei-settei")).Definition).ToTemplate().Signature);
+    }
+
     private Task<ProcedureDraft> DraftAsync(TestData.TenantInfo tenant, string key = Key) =>
         app.DbAsync(db => db.Set<ProcedureDraft>().IgnoreQueryFilters()
             .Where(d => d.TenantId == tenant.Id && db.Set<Procedure>().IgnoreQueryFilters().Any(p => p.Id == d.ProcedureId && p.Key == key)).SingleAsync());
