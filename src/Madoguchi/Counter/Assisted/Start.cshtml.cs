@@ -76,7 +76,7 @@ public sealed class StartVisitModel(
             ModelState.AddModelError(nameof(CardData), l[problem]);
         }
 
-        return card is null ? Page() : await IdentifiedAsync(await identifier.FromCardAsync(card, ct), ct);
+        return card is null ? Page() : ShowIdentified(await identifier.FromCardAsync(card, ct));
     }
 
     /// <summary>A card read that a card-reader client posted for a counter of the staff's departments.</summary>
@@ -101,7 +101,7 @@ public sealed class StartVisitModel(
             ModelState.AddModelError(nameof(CardReadId), l[problem]);
         }
 
-        return card is null ? Page() : await IdentifiedAsync(await identifier.FromCardAsync(card, ct), ct);
+        return card is null ? Page() : ShowIdentified(await identifier.FromCardAsync(card, ct));
     }
 
     public async Task<IActionResult> OnPostRegisterAsync(CancellationToken ct)
@@ -130,7 +130,7 @@ public sealed class StartVisitModel(
             return Page();
         }
 
-        return await IdentifiedAsync(visitor, ct);
+        return ShowIdentified(visitor);
     }
 
     public async Task<IActionResult> OnPostTypedAsync(CancellationToken ct)
@@ -167,7 +167,7 @@ public sealed class StartVisitModel(
             return Page();
         }
 
-        return await IdentifiedAsync(VisitorIdentifier.FromTyped(new VisitorIdentifier.Typed(name!, kana, birth!.Value, gender, postal, address!, phone)), ct);
+        return ShowIdentified(VisitorIdentifier.FromTyped(new VisitorIdentifier.Typed(name!, kana, birth!.Value, gender, postal, address!, phone)));
     }
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
@@ -214,7 +214,7 @@ public sealed class StartVisitModel(
         return Redirect($"/{tenant.Code}/staff/counter/visits/{visitId}/forms/0/pages/0");
     }
 
-    private async Task<IActionResult> IdentifiedAsync(IdentifiedVisitor visitor, CancellationToken ct)
+    private PageResult ShowIdentified(IdentifiedVisitor visitor)
     {
         Identified = visitor;
         Ticket = tickets.Issue(visitor);
@@ -222,7 +222,6 @@ public sealed class StartVisitModel(
         // The visitor's children are the usual subject of the child-care procedures; staff untick whom the visit does not concern.
         Household = Enumerable.Range(0, visitor.Facts.Household.Count).ToList();
         ModelState.Clear();
-        await Task.CompletedTask;
         return Page();
     }
 

@@ -171,6 +171,26 @@ public sealed class AssistedCounterTests(CounterApp app) : IClassFixture<Counter
     }
 
     [Fact]
+    public async Task A_double_click_on_start_starts_one_visit_with_one_draft_per_procedure()
+    {
+        var (tenant, _, client) = await CounterAsync(CounterScenario.MovingOut, CounterScenario.ChildAllowance);
+        var identified = await client.IdentifyByCardAsync(tenant.Code, CounterScenario.AobaCard());
+        var procedures = new[] { await app.ProcedureIdAsync(tenant, CounterScenario.MovingOut), await app.ProcedureIdAsync(tenant, CounterScenario.ChildAllowance) };
+        var posts = await Task.WhenAll(client.PostStartAsync(identified, procedures), client.PostStartAsync(identified, procedures));
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+        Assert.Equal(posts[0].Headers.Location, posts[1].Headers.Location);
+        Assert.Equal(1, await app.DbAsync(db => db.Set<CounterVisit>().IgnoreQueryFilters().CountAsync(v => v.TenantId == tenant.Id)));
+        Assert.Equal(2, (await ApplicationsAsync(tenant)).Count);
+
+        // Nothing ticked: a message at the list, nothing started.
+        var again = await client.IdentifyByCardAsync(tenant.Code, CounterScenario.AobaCard());
+        var none = await client.PostStartAsync(again);
+        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Contains("手続を1つ以上選んでください。", await none.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.DbAsync(db => db.Set<CounterVisit>().IgnoreQueryFilters().CountAsync(v => v.TenantId == tenant.Id)));
+    }
+
+    [Fact]
     public async Task A_change_after_the_visitor_confirmed_needs_a_new_confirmation()
     {
         var (tenant, _, client) = await CounterAsync();

@@ -142,6 +142,16 @@ public static class CounterScenario
     /// <summary>Starts the visit with the chosen procedures (and the household members ticked by default); returns the visit id.</summary>
     public static async Task<Guid> StartVisitAsync(this HttpClient staff, Page identified, params Guid[] procedures)
     {
+        var response = await staff.PostStartAsync(identified, procedures);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.Matches("/staff/counter/visits/[0-9a-f-]+/forms/0/pages/0$", location);
+        return Guid.Parse(location.Split('/')[5]);
+    }
+
+    /// <summary>Posts the start form as the page rendered it, with these procedures ticked.</summary>
+    public static async Task<HttpResponseMessage> PostStartAsync(this HttpClient staff, Page identified, params Guid[] procedures)
+    {
         var form = identified.Document.QuerySelector("main form[action*='handler=Start']")!;
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input").OfType<AngleSharp.Html.Dom.IHtmlInputElement>())
@@ -153,11 +163,7 @@ public static class CounterScenario
         }
 
         values.AddRange(procedures.Select(p => new KeyValuePair<string, string>("Procedures", p.ToString())));
-        var response = await staff.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
-        Assert.Matches("/staff/counter/visits/[0-9a-f-]+/forms/0/pages/0$", location);
-        return Guid.Parse(location.Split('/')[5]);
+        return await staff.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
     }
 
     public static Dictionary<string, string> Date(string pointer, int year, int month, int day) => new()
