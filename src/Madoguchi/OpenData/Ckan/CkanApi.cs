@@ -47,7 +47,8 @@ public static class CkanApi
             "tag_list" => CkanResults.Ok(http, action, await db.Set<DatasetTag>()
                 .Where(t => db.Set<Dataset>().Any(d => d.Id == t.DatasetId && d.PublishedAt != null)).Select(t => t.Name).Distinct().OrderBy(t => t).ToListAsync(ct)),
             "datastore_search" => await DatastoreSearch.RunAsync(http, action, args, tables, ct),
-            _ => CkanResults.BadRequest(http, action, $"Bad request - Action name not known: {action}"),
+            // Not echoed: the name came from the request and is nobody's data.
+            _ => CkanResults.BadRequest(http, "help_show", "Bad request - Action name not known"),
         };
     }
 

@@ -39,6 +39,15 @@ internal sealed class DemoData(
              ("こども未来課", "Children's Future Division"), ("高齢者支援課", "Elderly Support Division"), ("危機管理課", "Crisis Management Division")]),
     ];
 
+    private static readonly (string Code, string Department, string Email)[] OpenDataPublishers =
+    [
+        ("042030", "危機管理課", "opendata@shiogama.example.jp"),
+        ("042153", "防災安全課", "opendata@osaki.example.jp"),
+        ("042137", "危機対策課", "opendata@kurihara.example.jp"),
+        ("042021", "総合推進課", "opendata@ishinomaki.example.jp"),
+        ("222232", "危機管理課", "opendata@omaezaki.example.jp"),
+    ];
+
     public async Task EnsureAsync()
     {
         if (!options.Value.Demo)
@@ -124,6 +133,18 @@ internal sealed class DemoData(
         var roads = new StaffUser { UserName = "doro@osaki.example.jp", Email = "doro@osaki.example.jp", EmailConfirmed = true, DisplayName = "大崎 道路課職員", TenantId = osaki.Id };
         lines.Add(await CreateAsync(roads, "大崎市 道路課 報告の対応担当"));
         db.Set<StaffRole>().Add(new StaffRole { TenantId = osaki.Id, StaffUserId = roads.Id, DepartmentId = doro.Id, Role = StaffRoleKind.Reviewer });
+
+        // One open data publisher per municipality, in the department that keeps the evacuation
+        // sites (石巻市 has none by that name; its plan has 総合推進課 gather the data).
+        foreach (var (code, department, mailbox) in OpenDataPublishers)
+        {
+            var tenant = await db.Tenants.SingleAsync(t => t.Code == code);
+            var owner = await db.Departments.IgnoreQueryFilters().SingleAsync(d => d.TenantId == tenant.Id && d.Name == department);
+            var publisher = new StaffUser { UserName = mailbox, Email = mailbox, EmailConfirmed = true, DisplayName = $"{tenant.Name} {department}職員", TenantId = tenant.Id };
+            lines.Add(await CreateAsync(publisher, $"{tenant.Name} {department} オープンデータ公開担当"));
+            db.Set<StaffRole>().Add(new StaffRole { TenantId = tenant.Id, StaffUserId = publisher.Id, DepartmentId = owner.Id, Role = StaffRoleKind.Publisher });
+        }
+
         await db.SaveChangesAsync();
 
         await File.WriteAllLinesAsync(file, lines);
