@@ -153,10 +153,20 @@
   }
 
   var kinds = { list: listMap, embedded: embeddedMap, picker: pickerMap };
-  Array.prototype.forEach.call(document.querySelectorAll('section[data-report-map]'), function (section) {
-    var start = kinds[section.dataset.reportMap];
-    if (start) {
-      start(section);
-    }
-  });
+  function startAll() {
+    Array.prototype.forEach.call(document.querySelectorAll('section[data-report-map]'), function (section) {
+      var start = kinds[section.dataset.reportMap];
+      if (start) {
+        start(section);
+      }
+    });
+  }
+
+  // After the page has loaded: tiles from the GSI server (slow, or unreachable on a closed
+  // network) must not hold up the page's load, which the form and the list never depend on.
+  if (document.readyState === 'complete') {
+    startAll();
+  } else {
+    window.addEventListener('load', startAll);
+  }
 })();
