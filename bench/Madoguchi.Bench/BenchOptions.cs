@@ -14,11 +14,12 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications)
 {
     public const string Usage =
-        "usage: Madoguchi.Bench [writes|submit|queue|export] [--provider sqlite|postgres] [--pg <connection string>]\n" +
+        "usage: Madoguchi.Bench [writes|submit|queue|export|disaster] [--provider sqlite|postgres] [--pg <connection string>]\n" +
         "         writes: [--rows N] [--seconds S]\n" +
         "         submit: [--clients 1,16,64] [--requests N] [--rounds N]\n" +
         "         queue:  [--applications N] [--requests N] [--rounds N]\n" +
-        "         export: [--rows N] (applications exported, default 100,000)";
+        "         export: [--rows N] (applications exported, default 100,000)\n" +
+        "         disaster: [--rows N] (subscribers, default 100,000) [--seconds S] (delivery measured per case, default 20)";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -32,7 +33,7 @@ internal sealed record BenchOptions(
         var rounds = 3;
         var applications = 1_000_000;
         var start = 0;
-        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export")
+        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "disaster")
         {
             scenario = args[0];
             start = 1;
