@@ -30,6 +30,8 @@ internal static class BenchProgram
             }),
             // CSV export of --rows applications (default 100,000) through the real exporter, against a bare reader.
             "export" => await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 }),
+            // Issue 9: fan-out of one notice to --rows subscribers (default 100,000) and delivery to a local SMTP server.
+            "disaster" => await DisasterBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000, Seconds = args.Contains("--seconds") ? options.Seconds : 20 }),
             _ => await WritesBench.RunAsync(options),
         };
     }
