@@ -6,11 +6,47 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CounterDisasterOpenData : Migration
+    public partial class Session20261205 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_Queue",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueByProcedure",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueByStatus",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueOverdue",
+                table: "Applications");
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "Attachment",
+                table: "OutboxMails",
+                type: "BLOB",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentName",
+                table: "OutboxMails",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttachmentType",
+                table: "OutboxMails",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CounterDesks",
                 columns: table => new
@@ -35,6 +71,43 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_CounterDesks_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CounterServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingDaysAhead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reservable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounterServices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CounterServices_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CounterServices_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
                         principalColumn: "Id",
@@ -314,6 +387,60 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignatureRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    DocumentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Signature = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Certificate = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    IssuerCertificate = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CertificateSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    IssuerName = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    CertificateNotAfter = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SignerAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    SignerBirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SignerGender = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastFailureCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignatureRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignTransactions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceTransactionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DocumentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Nonce = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CodeVerifier = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignTransactions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CounterCardReads",
                 columns: table => new
                 {
@@ -335,6 +462,136 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         principalTable: "CounterDesks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CounterHours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Weekday = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosesAt = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounterHours", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CounterHours_CounterServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CounterServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CounterReservations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ArrivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReminderQueuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounterReservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CounterReservations_CounterServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CounterServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CounterSlotLoads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Booked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Blocked = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounterSlotLoads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CounterSlotLoads_CounterServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CounterServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CounterTicketCounters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounterTicketCounters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CounterTicketCounters_CounterServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CounterServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CounterTickets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Window = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CallCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CalledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ServedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReservationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CounterTickets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CounterTickets_CounterServices_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "CounterServices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -630,6 +887,35 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Report_TenantId_Latitude_Longitude_CreatedAt_Status",
+                table: "Report",
+                columns: new[] { "TenantId", "Latitude", "Longitude", "CreatedAt", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Queue",
+                table: "Applications",
+                columns: new[] { "TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt", "Id" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueByProcedure",
+                table: "Applications",
+                columns: new[] { "TenantId", "ProcedureId", "SubmittedAt", "Status", "Id" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueByStatus",
+                table: "Applications",
+                columns: new[] { "TenantId", "Status", "SubmittedAt", "ProcedureId", "Id" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueOverdue",
+                table: "Applications",
+                columns: new[] { "TenantId", "SubmittedAt", "ProcedureId", "DueAt", "Id" },
+                filter: "\"Status\" IN ('Submitted', 'UnderReview')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CounterCardReads_DeskId",
                 table: "CounterCardReads",
                 column: "DeskId");
@@ -654,6 +940,106 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "IX_CounterDesks_TenantId_DepartmentId_Name",
                 table: "CounterDesks",
                 columns: new[] { "TenantId", "DepartmentId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterHours_ServiceId",
+                table: "CounterHours",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterHours_TenantId_ServiceId_Weekday",
+                table: "CounterHours",
+                columns: new[] { "TenantId", "ServiceId", "Weekday" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterReservations_ServiceId",
+                table: "CounterReservations",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterReservations_Status_StartsAt",
+                table: "CounterReservations",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterReservations_TenantId_Reference",
+                table: "CounterReservations",
+                columns: new[] { "TenantId", "Reference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterReservations_TenantId_RequestKey",
+                table: "CounterReservations",
+                columns: new[] { "TenantId", "RequestKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterReservations_TenantId_ServiceId_StartsAt",
+                table: "CounterReservations",
+                columns: new[] { "TenantId", "ServiceId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterReservations_TokenHash",
+                table: "CounterReservations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterServices_DepartmentId",
+                table: "CounterServices",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterServices_TenantId_Code",
+                table: "CounterServices",
+                columns: new[] { "TenantId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterSlotLoads_ServiceId",
+                table: "CounterSlotLoads",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterSlotLoads_TenantId_ServiceId_StartsAt",
+                table: "CounterSlotLoads",
+                columns: new[] { "TenantId", "ServiceId", "StartsAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterTicketCounters_ServiceId",
+                table: "CounterTicketCounters",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterTicketCounters_TenantId_ServiceId_Day",
+                table: "CounterTicketCounters",
+                columns: new[] { "TenantId", "ServiceId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterTickets_ServiceId",
+                table: "CounterTickets",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterTickets_TenantId_ReservationId",
+                table: "CounterTickets",
+                columns: new[] { "TenantId", "ReservationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterTickets_TenantId_ServiceId_Day_Number",
+                table: "CounterTickets",
+                columns: new[] { "TenantId", "ServiceId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CounterTickets_Token",
+                table: "CounterTickets",
+                column: "Token",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CounterVisitProcedures_TenantId_ApplicationId",
@@ -868,6 +1254,34 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "IX_OpenDataUploads_State_CreatedAt",
                 table: "OpenDataUploads",
                 columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignatureRecords_TenantId_ApplicationId_DocumentSha256_CertificateSha256_SignedAt",
+                table: "SignatureRecords",
+                columns: new[] { "TenantId", "ApplicationId", "DocumentSha256", "CertificateSha256", "SignedAt" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignatureRecords_TenantId_ApplicationId_SignedAt",
+                table: "SignatureRecords",
+                columns: new[] { "TenantId", "ApplicationId", "SignedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignTransactions_ServiceTransactionId",
+                table: "SignTransactions",
+                column: "ServiceTransactionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignTransactions_State",
+                table: "SignTransactions",
+                column: "State",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignTransactions_TenantId_ApplicationId",
+                table: "SignTransactions",
+                columns: new[] { "TenantId", "ApplicationId" });
         }
 
         /// <inheritdoc />
@@ -875,6 +1289,21 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "CounterCardReads");
+
+            migrationBuilder.DropTable(
+                name: "CounterHours");
+
+            migrationBuilder.DropTable(
+                name: "CounterReservations");
+
+            migrationBuilder.DropTable(
+                name: "CounterSlotLoads");
+
+            migrationBuilder.DropTable(
+                name: "CounterTicketCounters");
+
+            migrationBuilder.DropTable(
+                name: "CounterTickets");
 
             migrationBuilder.DropTable(
                 name: "CounterVisitProcedures");
@@ -907,7 +1336,16 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "OpenDataSettings");
 
             migrationBuilder.DropTable(
+                name: "SignatureRecords");
+
+            migrationBuilder.DropTable(
+                name: "SignTransactions");
+
+            migrationBuilder.DropTable(
                 name: "CounterDesks");
+
+            migrationBuilder.DropTable(
+                name: "CounterServices");
 
             migrationBuilder.DropTable(
                 name: "CounterVisits");
@@ -938,6 +1376,62 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenDatasets");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Report_TenantId_Latitude_Longitude_CreatedAt_Status",
+                table: "Report");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_Queue",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueByProcedure",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueByStatus",
+                table: "Applications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Applications_QueueOverdue",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "Attachment",
+                table: "OutboxMails");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentName",
+                table: "OutboxMails");
+
+            migrationBuilder.DropColumn(
+                name: "AttachmentType",
+                table: "OutboxMails");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Queue",
+                table: "Applications",
+                columns: new[] { "TenantId", "SubmittedAt", "Status", "ProcedureId", "DueAt" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueByProcedure",
+                table: "Applications",
+                columns: new[] { "TenantId", "ProcedureId", "SubmittedAt", "Status" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueByStatus",
+                table: "Applications",
+                columns: new[] { "TenantId", "Status", "SubmittedAt", "ProcedureId" },
+                filter: "\"Status\" <> 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_QueueOverdue",
+                table: "Applications",
+                columns: new[] { "TenantId", "SubmittedAt", "ProcedureId", "DueAt" },
+                filter: "\"Status\" IN ('Submitted', 'UnderReview')");
         }
     }
 }
