@@ -24,7 +24,9 @@
     var lat = number(section.dataset.lat);
     var lon = number(section.dataset.lon);
     // Scroll-wheel zoom off: scrolling the page past the map must not zoom it instead.
-    var map = L.map(canvas, { scrollWheelZoom: false, keyboard: true });
+    // fadeAnimation off: popups and tiles appear at once (no half-transparent text for a moment,
+    // which also failed axe's contrast check when it looked mid-fade).
+    var map = L.map(canvas, { scrollWheelZoom: false, keyboard: true, fadeAnimation: false });
     map.setView(lat !== null && lon !== null ? [lat, lon] : JAPAN, lat !== null ? 12 : 5);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
     L.tileLayer(TILES, { attribution: ATTRIBUTION, minZoom: 5, maxZoom: 18 }).addTo(map);
