@@ -1,5 +1,6 @@
 using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Standards;
+using Madoguchi.Platform.Csv;
 
 namespace Madoguchi.Tests.OpenData;
 
@@ -61,5 +62,5 @@ public sealed class StandardRuleTests
     [InlineData("-12.5", "-12.5")]
     [InlineData("@cmd", "'@cmd")]
     [InlineData("普通の値", "普通の値")]
-    public void Formula_injection_is_neutralised(string value, string expected) => Assert.Equal(expected, CsvCell.Neutralise(value));
+    public void Formula_injection_is_neutralised(string value, string expected) => Assert.Equal(expected, CsvField.Neutralise(value));
 }

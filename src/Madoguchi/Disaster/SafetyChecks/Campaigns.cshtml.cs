@@ -77,7 +77,7 @@ public sealed class CampaignsModel(MadoguchiDb db, DisasterAccess access, Safety
                 using (var buffer = new MemoryStream())
                 {
                     await List.CopyToAsync(buffer, ct);
-                    var (parsed, problems) = SafetyLaunch.ParseList(buffer.ToArray());
+                    var (parsed, problems) = await SafetyLaunch.ParseListAsync(buffer.ToArray(), ct);
                     if (problems.Count > 0)
                     {
                         // A list is all or nothing: a half-imported 名簿 would silently leave people out.

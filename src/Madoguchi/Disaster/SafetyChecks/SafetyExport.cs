@@ -1,5 +1,6 @@
 using System.Text;
 using Madoguchi.Disaster.Shelters;
+using Madoguchi.Platform.Csv;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Staff;
@@ -36,12 +37,11 @@ public static class SafetyExport
         foreach (var t in targets)
         {
             var log = string.Join(" / ", calls.Where(c => c.TargetId == t.Id).Select(c => $"{Wareki.DateAndTime(c.At)} {SafetyLabels.Call(c.Result)}{(c.Note is null ? "" : "：" + c.Note)}（{c.ByName}）"));
-            text.AppendJoin(',', new[]
+            CsvField.AppendRecord(text, new[]
             {
                 t.Name, t.Area, t.Phone, t.Email, SafetyLabels.Answer(t.Answer), t.ShelterName, t.AnswerMessage,
                 t.AnsweredAt is { } at ? Wareki.DateAndTime(at) : "", log,
-            }.Select(CsvText.Field));
-            text.Append("\r\n");
+            });
         }
 
         byte[] bytes;

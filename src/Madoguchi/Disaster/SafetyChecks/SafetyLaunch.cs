@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Madoguchi.Disaster.Shelters;
 using Madoguchi.Disaster.Subscriptions;
+using Madoguchi.Platform.Csv;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Mail;
 using Madoguchi.Platform.Staff;
@@ -35,18 +36,17 @@ public sealed class SafetyLaunch(MadoguchiDb db, MailOutbox mail, DisasterLinks 
             .Select(u => new Person(u.DisplayName, u.Email, u.PhoneNumber, null)).ToListAsync(ct);
 
     /// <summary>The uploaded list: columns 氏名 (required), メールアドレス, 電話番号, 地区; a row needs an e-mail or a phone.</summary>
-    public static (List<Person> People, List<string> Problems) ParseList(byte[] bytes)
+    public static async Task<(List<Person> People, List<string> Problems)> ParseListAsync(byte[] bytes, CancellationToken ct)
     {
-        var rows = CsvText.Parse(CsvText.Decode(bytes));
+        var csv = await CsvFile.ReadAsync(bytes, ct);
         var people = new List<Person>();
         var problems = new List<string>();
-        if (rows.Count == 0)
+        if (csv.Error is { } error)
         {
-            return (people, ["ファイルが空です。"]);
+            return (people, [error]);
         }
 
-        var header = rows[0].Select(h => h.Trim()).ToArray();
-        int Col(params string[] names) => names.Select(n => Array.IndexOf(header, n)).FirstOrDefault(i => i >= 0, -1);
+        int Col(params string[] names) => csv.Column(names);
         var name = Col("氏名", "名前");
         var email = Col("メールアドレス", "連絡先メールアドレス");
         var phone = Col("電話番号");
@@ -58,10 +58,10 @@ public sealed class SafetyLaunch(MadoguchiDb db, MailOutbox mail, DisasterLinks 
 
         var check = new EmailAddressAttribute();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var r = 1; r < rows.Count; r++)
+        foreach (var row in csv.Records)
         {
-            string Cell(int i) => i >= 0 && i < rows[r].Length ? rows[r][i].Trim() : "";
-            var line = r + 1;
+            string Cell(int i) => row[i];
+            var line = row.Row;
             var (n, e, p, a) = (Cell(name), Cell(email), Cell(phone), Cell(area));
             if (n.Length == 0)
             {

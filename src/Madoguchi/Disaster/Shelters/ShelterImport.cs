@@ -1,4 +1,5 @@
 using System.Globalization;
+using Madoguchi.Platform.Csv;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,14 +20,13 @@ public sealed class ShelterImport(MadoguchiDb db)
 
     public async Task<Report> ImportAsync(byte[] bytes, bool isShelterList, CancellationToken ct)
     {
-        var rows = CsvText.Parse(CsvText.Decode(bytes));
-        if (rows.Count == 0)
+        var csv = await CsvFile.ReadAsync(bytes, ct);
+        if (csv.Error is { } error)
         {
-            return new Report(0, 0, ["ファイルが空です。"]);
+            return new Report(0, 0, [error]);
         }
 
-        var header = rows[0].Select(h => h.Trim()).ToArray();
-        int Col(params string[] names) => names.Select(n => Array.IndexOf(header, n)).FirstOrDefault(i => i >= 0, -1);
+        int Col(params string[] names) => csv.Column(names);
         var name = Col("名称");
         var address = Col("所在地_連結表記", "所在地_連結標記", "住所");
         if (name < 0 || address < 0)
@@ -48,11 +48,10 @@ public sealed class ShelterImport(MadoguchiDb db)
         var problems = new List<string>();
         int added = 0, updated = 0;
         var seen = new HashSet<string>();
-        for (var r = 1; r < rows.Count; r++)
+        foreach (var row in csv.Records)
         {
-            var row = rows[r];
-            string Cell(int i) => i >= 0 && i < row.Length ? row[i].Trim() : "";
-            var line = r + 1;
+            string Cell(int i) => row[i];
+            var line = row.Row;
             var rowProblems = new List<string>();
             var shelterName = Cell(name);
             if (shelterName.Length == 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Madoguchi.Platform.Csv;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,13 +40,12 @@ public static class ShelterOpenData
         text.Append("ID,名称,名称_カナ,名称_英字,所在地_連結表記,緯度,経度,電話番号,想定収容人数,災害種別,指定緊急避難場所,指定避難所,開設状況,混雑状況,メモ,更新日時\r\n");
         foreach (var s in items)
         {
-            text.AppendJoin(',', new[]
+            CsvField.AppendRecord(text, new[]
             {
                 s.Code, s.Name, s.NameKana, s.NameEn, s.Address, Number(s.Latitude), Number(s.Longitude), s.Phone,
                 s.Capacity?.ToString(CultureInfo.InvariantCulture), s.Hazards, s.IsEmergencyPlace ? "1" : "", s.IsShelter ? "1" : "",
                 s.Open ? "開設" : "閉鎖", s.Open ? ShelterLabels.Occupancy(s.Occupancy) : "", s.Note, Time(s.UpdatedAt),
-            }.Select(CsvText.Field));
-            text.Append("\r\n");
+            });
         }
 
         Cache(http);

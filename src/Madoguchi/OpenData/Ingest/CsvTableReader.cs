@@ -1,10 +1,11 @@
 using Madoguchi.OpenData.Standards;
+using Madoguchi.Platform.Csv;
 using Sylvan.Data.Csv;
 
 namespace Madoguchi.OpenData.Ingest;
 
 /// <summary>
-/// Reads a CSV file into header + rows after <see cref="TextEncodingDetector"/>: quoted fields may
+/// Reads a CSV file into header + rows after <see cref="CsvEncoding"/>: quoted fields may
 /// span lines; ragged rows and unclosed quotes are reported by row in Japanese, not thrown.
 /// </summary>
 public static class CsvTableReader
@@ -19,7 +20,7 @@ public static class CsvTableReader
     public static async Task<Outcome> ReadAsync(string path, StandardDataset? standard, IngestReport report,
         Func<int, string[], Task> onRow, Func<long, Task> onProgress, CancellationToken ct)
     {
-        var detected = await TextEncodingDetector.DetectAsync(path, ct);
+        var detected = await CsvEncoding.DetectAsync(path, ct);
         if (detected.Error is { } error)
         {
             report.Error(0, "", error);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Madoguchi.OpenData.Catalogue;
 using Madoguchi.OpenData.Ingest;
+using Madoguchi.Platform.Csv;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -45,7 +46,7 @@ public static class OpenDataFilesApi
         return TypedResults.Stream(async body =>
         {
             await using var writer = new StreamWriter(body, new UTF8Encoding(true), 1 << 16);
-            await writer.WriteAsync(string.Join(',', columns.Select(CsvCell.Quote)) + "\r\n");
+            await writer.WriteAsync(CsvField.Record(columns));
             var after = 0;
             while (true)
             {
@@ -59,7 +60,7 @@ public static class OpenDataFilesApi
                 foreach (var row in rows)
                 {
                     var values = RowJson.Read(row.Data);
-                    await writer.WriteAsync(string.Join(',', values.Select(CsvCell.Quote)) + "\r\n");
+                    await writer.WriteAsync(CsvField.Record(values));
                 }
 
                 after = rows[^1].RowNumber;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Madoguchi.Platform.Csv;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Protection;
@@ -76,7 +77,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db, FieldCipher cipher, T
             replaced += n;
         }
 
-        CsvRow.Append(line, fields);
+        CsvField.AppendRecord(line, fields);
         await writer.WriteAsync(line, ct);
 
         var rows = 0;
@@ -122,7 +123,7 @@ public sealed class ApplicationCsvExporter(MadoguchiDb db, FieldCipher cipher, T
                 }
 
                 line.Clear();
-                CsvRow.Append(line, fields);
+                CsvField.AppendRecord(line, fields);
                 await writer.WriteAsync(line, ct);
                 rows++;
             }

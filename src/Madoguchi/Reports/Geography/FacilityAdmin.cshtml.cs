@@ -114,7 +114,7 @@ public sealed class FacilityAdminModel(MadoguchiDb db, TenantContext tenant, ISt
 
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var read = FacilityCsv.Read(FacilityCsv.Decode(buffer.ToArray()));
+        var read = await FacilityCsv.ReadAsync(buffer.ToArray(), ct);
         var area = await AreaAsync(ct);
         var problems = read.Problems.Select(p => l[p.Message, p.Arguments].Value)
             .Concat(read.Rows.Where(r => area is not null && !area.Contains(r.Latitude, r.Longitude))

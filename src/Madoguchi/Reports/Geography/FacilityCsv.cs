@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Madoguchi.Platform.Csv;
 
 namespace Madoguchi.Reports.Geography;
 
 /// <summary>
-/// Reads a list of public facilities from CSV as offices keep them: UTF-8 with or without BOM, or
-/// Shift_JIS (CP932) as Excel saves it. The columns are found by their header (名称, 住所, 緯度,
-/// 経度; the names of 自治体標準オープンデータセット, so a published 公共施設一覧 loads as it is),
-/// full-width digits are accepted, and every bad row is named with its line number.
+/// Reads a list of public facilities from CSV as offices keep them (read by the platform's
+/// <see cref="CsvFile"/>, so Shift_JIS as Excel saves it works). The columns are found by their
+/// header (名称, 住所, 緯度, 経度; the names of 自治体標準オープンデータセット, so a published 公共施設一覧
+/// loads as it is), full-width digits are accepted, and every bad row is named with its row number.
 /// </summary>
 public static class FacilityCsv
 {
@@ -20,51 +21,26 @@ public static class FacilityCsv
     private static readonly string[] LatitudeHeaders = ["緯度", "latitude", "lat"];
     private static readonly string[] LongitudeHeaders = ["経度", "longitude", "lon", "lng"];
 
-    public static string Decode(byte[] bytes)
+    public static async Task<Result> ReadAsync(byte[] bytes, CancellationToken ct)
     {
-        if (bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]))
+        var csv = await CsvFile.ReadAsync(bytes, ct);
+        if (csv.Error is { } error)
         {
-            return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+            return new Result([], [new(error)]);
         }
 
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            // Not UTF-8: Excel's "CSV (コンマ区切り)" on Japanese Windows writes CP932.
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding(932).GetString(bytes);
-        }
-    }
-
-    public static Result Read(string text)
-    {
-        var records = Parse(text);
-        var problems = new List<AreaGeoJson.Problem>();
-        if (records.Count == 0)
-        {
-            return new Result([], [new("CSV に行がありません。")]);
-        }
-
-        var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        int Column(string[] names) => header.FindIndex(h => names.Contains(h));
-        var (name, address, lat, lon) = (Column(NameHeaders), Column(AddressHeaders), Column(LatitudeHeaders), Column(LongitudeHeaders));
+        var (name, address, lat, lon) = (csv.Column(NameHeaders), csv.Column(AddressHeaders), csv.Column(LatitudeHeaders), csv.Column(LongitudeHeaders));
         if (name < 0 || lat < 0 || lon < 0)
         {
             return new Result([], [new("1行目に「名称」「緯度」「経度」の見出しが必要です（「住所」は任意）。")]);
         }
 
+        var problems = new List<AreaGeoJson.Problem>();
         var rows = new List<Row>();
-        foreach (var (line, fields) in records.Skip(1))
+        foreach (var record in csv.Records)
         {
-            if (fields.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
-            string At(int i) => i >= 0 && i < fields.Count ? fields[i].Trim() : "";
+            var line = record.Row;
+            string At(int i) => record[i];
             var rowName = At(name);
             if (rowName.Length is 0 or > 100)
             {
@@ -100,72 +76,5 @@ public static class FacilityCsv
     {
         var ascii = text.Normalize(NormalizationForm.FormKC).Trim();
         return double.TryParse(ascii, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
-    }
-
-    /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. Each record keeps the line it starts on.</summary>
-    private static List<(int Line, List<string> Fields)> Parse(string text)
-    {
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var (line, start, quoted, any) = (1, 1, false, false);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    records.Add((start, fields));
-                    fields = [];
-                    any = false;
-                    start = ++line;
-                    break;
-                default:
-                    field.Append(c);
-                    any = true;
-                    break;
-            }
-        }
-
-        if (any || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((start, fields));
-        }
-
-        return records;
     }
 }

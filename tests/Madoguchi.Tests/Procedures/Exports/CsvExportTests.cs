@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Madoguchi.Platform.Csv;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Procedures.Catalogue;
 using Madoguchi.Procedures.Exports;
@@ -184,7 +185,7 @@ public sealed class CsvExportTests(MadoguchiApp app) : IClassFixture<MadoguchiAp
     public void Csv_cells_are_quoted_and_neutralised_per_rfc_4180()
     {
         var line = new StringBuilder();
-        CsvRow.Append(line, ["a,b", "say \"hi\"", "two\r\nlines", "-1", "+81", "\tx", "plain", "", "日本語"]);
-        Assert.Equal("\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",'-1,'+81,'\tx,plain,,日本語\r\n", line.ToString());
+        CsvField.AppendRecord(line, ["a,b", "say \"hi\"", "two\r\nlines", "-1", "+81", "-1+1", "\tx", "plain", "", "日本語"]);
+        Assert.Equal("\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\",-1,+81,\"'-1+1\",\"'\tx\",plain,,日本語\r\n", line.ToString());
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Madoguchi.OpenData.Ingest;
+namespace Madoguchi.Platform.Csv;
 
 /// <summary>
 /// Tells which encoding a CSV file uses, as people make them: UTF-8 (with or without BOM), UTF-16
@@ -8,22 +8,28 @@ namespace Madoguchi.OpenData.Ingest;
 /// Japanese Windows carry its extensions (①, ㈱, Ⅲ) that plain Shift_JIS lacks. UTF-8 is tried
 /// first: CP932 decoding "succeeds" on many UTF-8 byte sequences, the reverse almost never.
 /// Files that are not text at all (an xlsx, zip or PDF renamed to .csv, or random bytes) are named.
+/// Every CSV the platform reads (open data, shelters, facilities, contact lists) goes through here.
 /// </summary>
-public static class TextEncodingDetector
+public static class CsvEncoding
 {
     private delegate bool SpanPredicate(ReadOnlySpan<char> chars);
 
     public sealed record Result(string? Name, Encoding? Encoding, int PreambleLength, string? Error);
 
-    static TextEncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static CsvEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static Encoding Cp932 => Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
 
-    public static async Task<Result> DetectAsync(string path, CancellationToken ct)
+    public static Task<Result> DetectAsync(string path, CancellationToken ct) => DetectAsync(() => File.OpenRead(path), ct);
+
+    public static Task<Result> DetectAsync(byte[] bytes, CancellationToken ct) => DetectAsync(() => new MemoryStream(bytes, writable: false), ct);
+
+    /// <param name="open">Opens the file from its start; called once per encoding tried.</param>
+    private static async Task<Result> DetectAsync(Func<Stream> open, CancellationToken ct)
     {
         var head = new byte[8192];
         int read;
-        await using (var probe = File.OpenRead(path))
+        await using (var probe = open())
         {
             read = await probe.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         }
@@ -41,7 +47,7 @@ public static class TextEncodingDetector
 
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return await WholeFileDecodesAsync(path, new UTF8Encoding(false, true), 3, ct)
+            return await WholeFileDecodesAsync(open, new UTF8Encoding(false, true), 3, ct)
                 ? new Result("utf-8-bom", new UTF8Encoding(false, true), 3, null)
                 : new Result(null, null, 0, "UTF-8（BOM付き）と書かれていますが、UTF-8として読めない部分があります。保存し直してください。");
         }
@@ -61,12 +67,12 @@ public static class TextEncodingDetector
             return new Result(null, null, 0, "文字のファイル（CSV）ではありません。画像やプログラムなど、別の種類のファイルのようです。");
         }
 
-        if (await WholeFileDecodesAsync(path, new UTF8Encoding(false, true), 0, ct))
+        if (await WholeFileDecodesAsync(open, new UTF8Encoding(false, true), 0, ct))
         {
             return new Result("utf-8", new UTF8Encoding(false, true), 0, null);
         }
 
-        if (await WholeFileDecodesAsync(path, Cp932, 0, ct, plausible: LooksLikeJapaneseText))
+        if (await WholeFileDecodesAsync(open, Cp932, 0, ct, plausible: LooksLikeJapaneseText))
         {
             return new Result("shift_jis", Cp932, 0, null);
         }
@@ -89,12 +95,12 @@ public static class TextEncodingDetector
         return true;
     }
 
-    private static async Task<bool> WholeFileDecodesAsync(string path, Encoding encoding, int skip, CancellationToken ct, SpanPredicate? plausible = null)
+    private static async Task<bool> WholeFileDecodesAsync(Func<Stream> open, Encoding encoding, int skip, CancellationToken ct, SpanPredicate? plausible = null)
     {
         var decoder = encoding.GetDecoder();
         var bytes = new byte[1 << 16];
         var chars = new char[encoding.GetMaxCharCount(bytes.Length)];
-        await using var file = File.OpenRead(path);
+        await using var file = open();
         file.Position = skip;
         try
         {
