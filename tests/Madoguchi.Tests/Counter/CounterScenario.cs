@@ -74,9 +74,9 @@ public static class CounterScenario
     }
 
     /// <summary>Books through the e-mail flow (form, mail, confirmation link); returns the change/cancel page path.</summary>
-    public static async Task<string> BookByMailAsync(this MadoguchiApp app, Setup s, DateOnly day, string start, string email, string name = "窓口 花子")
+    public static async Task<string> BookByMailAsync(this MadoguchiApp app, Setup s, DateOnly day, string start, string email, string name = "窓口 花子", HttpClient? browser = null)
     {
-        var browser = app.Browser();
+        browser ??= app.Browser();
         var response = await browser.SubmitAsync(s.Day(day), new Dictionary<string, string>
         {
             ["Input.Start"] = start, ["Input.Name"] = name, ["Input.Email"] = email,

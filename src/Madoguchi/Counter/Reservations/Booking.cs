@@ -144,7 +144,8 @@ public sealed class Booking(MadoguchiDb db, TenantContext tenant, BookingMails m
     }
 
     /// <summary>Cancels and gives the place back; a second cancel is told, never counted twice.</summary>
-    public async Task<string?> CancelAsync(Reservation reservation, string by, string? token, CancellationToken ct)
+    /// <param name="by">"resident" or "staff"; staff cancellations are mailed with an apology.</param>
+    public async Task<string?> CancelAsync(Reservation reservation, string by, CancellationToken ct)
     {
         if (reservation.Status == ReservationStatus.Cancelled)
         {
@@ -165,7 +166,7 @@ public sealed class Booking(MadoguchiDb db, TenantContext tenant, BookingMails m
             reservation.Status = ReservationStatus.Cancelled;
             reservation.CancelledAt = Now();
             reservation.CancelledBy = by;
-            mails.Cancelled(reservation, service, token is null);
+            mails.Cancelled(reservation, service, byStaff: by == "staff");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return null;

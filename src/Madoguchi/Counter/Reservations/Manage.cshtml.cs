@@ -66,7 +66,7 @@ public sealed class ManageModel(MadoguchiDb db, Booking booking, BookingMails ma
 
         var problem = Reservation.Status == ReservationStatus.Booked && Reservation.Version != version
             ? "この予約は別の画面で変更されました。もう一度確認してください。"
-            : await booking.CancelAsync(Reservation, "resident", token, ct);
+            : await booking.CancelAsync(Reservation, "resident", ct);
         if (problem is not null)
         {
             TempData["notice"] = l[problem].Value;

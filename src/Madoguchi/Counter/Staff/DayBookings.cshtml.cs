@@ -128,7 +128,7 @@ public sealed class DayBookingsModel(MadoguchiDb db, Booking booking, TicketDesk
         foreach (var row in booked)
         {
             var reservation = await db.Set<Reservation>().SingleAsync(x => x.Id == row.Id, ct);
-            await booking.CancelAsync(reservation, "staff", null, ct);
+            await booking.CancelAsync(reservation, "staff", ct);
         }
 
         return Done(service, booked.Count > 0
