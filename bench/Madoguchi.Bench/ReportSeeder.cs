@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Madoguchi.Reports.Geography;
 using Madoguchi.Reports.Reporting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -25,14 +26,14 @@ internal static class ReportSeeder
 
     private static readonly string[] ReportColumns =
     [
-        "Id", "TenantId", "CategoryId", "DepartmentId", "Status", "Description", "Address", "Latitude", "Longitude", "AnswersJson",
+        "Id", "TenantId", "CategoryId", "DepartmentId", "Status", "Description", "Address", "Latitude", "Longitude", "Cell", "AnswersJson",
         "NeedsReview", "Token", "CreatedAt", "UpdatedAt", "Version",
     ];
 
     private static readonly NpgsqlDbType[] ReportTypes =
     [
         NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
-        NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Varchar, NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz,
+        NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz,
         NpgsqlDbType.TimestampTz, NpgsqlDbType.Integer,
     ];
 
@@ -85,7 +86,7 @@ internal static class ReportSeeder
         var report = new object?[]
         {
             id, tenantId, categories[i % categories.Count], departmentId, status.ToString(), Descriptions[i % Descriptions.Length],
-            $"大崎市内 {i % 997} 番地付近", lat, lon, "{}", false, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..24], created, updated, 0,
+            $"大崎市内 {i % 997} 番地付近", lat, lon, GridCells.Of(lat, lon), "{}", false, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..24], created, updated, 0,
         };
         var update = status == ReportStatus.Received
             ? new object?[] { Guid.CreateVersion7(created), tenantId, id, created, nameof(ReportUpdateKind.Submitted), null, nameof(ReportStatus.Received), null }
