@@ -27,8 +27,8 @@ internal static class Open311Requests
     public const int DefaultDays = 90;
     public const int MaxRadiusMeters = 10_000;
 
-    private sealed record Row(Guid Id, ReportStatus Status, string Category, string CategoryCode, string Department, string Description,
-        DateTime CreatedAt, DateTime UpdatedAt, string Address, double? Latitude, double? Longitude);
+    private sealed record Row(Guid Id, ReportStatus Status, Guid CategoryId, Guid DepartmentId, string Description,
+        DateTime CreatedAt, DateTime UpdatedAt, string Address, double? Latitude, double? Longitude, string? Note, Guid? Photo);
 
     public static async Task<IResult> ListAsync(string format, HttpRequest request, MadoguchiDb db, CancellationToken ct)
     {
@@ -111,11 +111,10 @@ internal static class Open311Requests
 
         if (circle is { } within)
         {
-            var newest = await NewestInCircleAsync(query, within, start, end, ct);
-            query = db.Set<Report>().AsNoTracking().Where(r => newest.Contains(r.Id));
+            query = await NewestInCircleAsync(query, within, start, end, ct);
         }
 
-        return await WriteRowsAsync(format, request, db, query, ct);
+        return await WriteRowsAsync(format, request, db, query, ct, circle);
     }
 
     public static async Task<IResult> OneAsync(string id, string format, HttpRequest request, MadoguchiDb db, CancellationToken ct)
@@ -205,36 +204,38 @@ internal static class Open311Requests
         ]));
     }
 
-    private static async Task<IResult> WriteRowsAsync(string format, HttpRequest request, MadoguchiDb db, IQueryable<Report> query, CancellationToken ct)
+    /// <summary>
+    /// Writes the newest <see cref="MaxResults"/> reports of the query in one read: the latest public
+    /// note and first photo come from correlated subqueries on their (tenant, report) indexes, so
+    /// the SQL has one shape whatever the number of reports (no list of ids to send back).
+    /// </summary>
+    private static async Task<IResult> WriteRowsAsync(string format, HttpRequest request, MadoguchiDb db, IQueryable<Report> query, CancellationToken ct,
+        (double Lat, double Lon, double Radius)? circle = null)
     {
         // Names come from the municipality's few categories and departments, not a subquery per row.
         var categories = await db.Set<ReportCategory>().AsNoTracking().Select(c => new { c.Id, c.Name, c.Code }).ToDictionaryAsync(c => c.Id, ct);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var rows = (await query.OrderByDescending(r => r.CreatedAt).Take(MaxResults)
-            .Select(r => new { r.Id, r.Status, r.CategoryId, r.DepartmentId, r.Description, r.CreatedAt, r.UpdatedAt, r.Address, r.Latitude, r.Longitude })
-            .ToListAsync(ct))
-            .Select(r => new Row(r.Id, r.Status, categories[r.CategoryId].Name, categories[r.CategoryId].Code, departments.GetValueOrDefault(r.DepartmentId, ""),
-                r.Description, r.CreatedAt, r.UpdatedAt, r.Address, r.Latitude, r.Longitude))
-            .ToList();
+        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(circle is null ? MaxResults : MaxResults + CircleSlack)
+            .Select(r => new Row(r.Id, r.Status, r.CategoryId, r.DepartmentId, r.Description, r.CreatedAt, r.UpdatedAt, r.Address, r.Latitude, r.Longitude,
+                db.Set<ReportUpdate>().Where(u => u.ReportId == r.Id && u.PublicNote != null).OrderByDescending(u => u.At).Select(u => u.PublicNote).FirstOrDefault(),
+                db.Set<ReportPhoto>().Where(p => p.ReportId == r.Id).OrderBy(p => p.CreatedAt).Select(p => (Guid?)p.Id).FirstOrDefault()))
+            .ToListAsync(ct);
+        if (circle is { } c)
+        {
+            rows = rows.Where(r => Distance.Meters(c.Lat, c.Lon, r.Latitude!.Value, r.Longitude!.Value) <= c.Radius).Take(MaxResults).ToList();
+        }
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var notes = (await db.Set<ReportUpdate>().AsNoTracking().Where(u => ids.Contains(u.ReportId) && u.PublicNote != null)
-                .Select(u => new { u.ReportId, u.At, u.PublicNote }).ToListAsync(ct))
-            .GroupBy(u => u.ReportId).ToDictionary(g => g.Key, g => g.OrderBy(u => u.At).Last().PublicNote);
-        var photos = (await db.Set<ReportPhoto>().AsNoTracking().Where(p => p.ReportId != null && ids.Contains(p.ReportId.Value))
-                .Select(p => new { ReportId = p.ReportId!.Value, p.Id, p.CreatedAt }).ToListAsync(ct))
-            .GroupBy(p => p.ReportId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.CreatedAt).First().Id);
         var tenant = request.RouteValues["tenant"];
         var site = $"{request.Scheme}://{request.Host}{request.PathBase}/{tenant}";
 
         return Write(format, 200, new List("service_requests", "request", rows.Select(r => (object?)Of(
             new("service_request_id", r.Id.ToString()),
             new("status", ReportStatuses.Open311(r.Status)),
-            new("status_notes", notes.GetValueOrDefault(r.Id)),
-            new("service_name", r.Category),
-            new("service_code", r.CategoryCode),
+            new("status_notes", r.Note),
+            new("service_name", categories[r.CategoryId].Name),
+            new("service_code", categories[r.CategoryId].Code),
             new("description", r.Description),
-            new("agency_responsible", r.Department),
+            new("agency_responsible", departments.GetValueOrDefault(r.DepartmentId, "")),
             new("service_notice", null),
             new("requested_datetime", r.CreatedAt),
             new("updated_datetime", r.UpdatedAt),
@@ -244,17 +245,18 @@ internal static class Open311Requests
             new("zipcode", null),
             new("lat", r.Latitude),
             new("long", r.Longitude),
-            new("media_url", photos.TryGetValue(r.Id, out var photo) ? $"{site}/reports/{r.Id}/photos/{photo}" : null))).ToList()));
+            new("media_url", r.Photo is { } photo ? $"{site}/reports/{r.Id}/photos/{photo}" : null))).ToList()));
     }
 
     /// <summary>
-    /// The ids of the newest reports inside the circle (at most <see cref="MaxResults"/>), read from the
-    /// (tenant, cell, date, status, position, id) index alone: the grid cells the circle's box touches,
-    /// a flat-earth distance check in SQL (exact enough within 10 km, with a 1 % margin), newest first
-    /// within a date window that widens until the answer is full or covers the period asked for.
-    /// The exact great-circle distance is then checked in memory.
+    /// Narrows the query to the newest reports inside the circle (at most <see cref="MaxResults"/>,
+    /// plus those the exact distance will drop at the edge), from the (tenant, cell, date, status,
+    /// position, id) index alone: the grid cells the circle's box touches and a flat-earth distance
+    /// check in SQL (exact enough within 10 km, with a 1 % margin), newest first within a date window
+    /// that widens until the answer is full or covers the period asked for. The answer is then read
+    /// from the date of the oldest report it needs, so only its rows are read in full.
     /// </summary>
-    private static async Task<List<Guid>> NewestInCircleAsync(IQueryable<Report> query, (double Lat, double Lon, double Radius) circle,
+    private static async Task<IQueryable<Report>> NewestInCircleAsync(IQueryable<Report> query, (double Lat, double Lon, double Radius) circle,
         DateTime? start, DateTime? end, CancellationToken ct)
     {
         var (lat, lon, radius) = circle;
@@ -278,11 +280,12 @@ internal static class Open311Requests
 
             var window = from is { } f ? inCircle.Where(r => r.CreatedAt >= f) : inCircle;
             var found = await window.OrderByDescending(r => r.CreatedAt).Take(MaxResults + CircleSlack)
-                .Select(r => new { r.Id, r.Latitude, r.Longitude }).ToListAsync(ct);
+                .Select(r => new { r.CreatedAt, r.Latitude, r.Longitude }).ToListAsync(ct);
             if (found.Count == MaxResults + CircleSlack || from == start)
             {
-                return found.Where(r => Distance.Meters(lat, lon, r.Latitude!.Value, r.Longitude!.Value) <= radius)
-                    .Take(MaxResults).Select(r => r.Id).ToList();
+                var inside = found.Where(r => Distance.Meters(lat, lon, r.Latitude!.Value, r.Longitude!.Value) <= radius).Take(MaxResults).ToList();
+                DateTime? oldest = inside.Count == MaxResults ? inside[^1].CreatedAt : from;
+                return oldest is { } o ? inCircle.Where(r => r.CreatedAt >= o) : inCircle;
             }
         }
 
