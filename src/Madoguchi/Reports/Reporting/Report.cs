@@ -32,6 +32,9 @@ public sealed class Report : ITenantOwned
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
 
+    /// <summary>The <see cref="Geography.GridCells"/> cell of the position, for radius reads; null without a position.</summary>
+    public long? Cell { get; set; }
+
     /// <summary>Answers to the category's extra questions, JSON object code → text.</summary>
     public string AnswersJson { get; set; } = "{}";
 
@@ -67,9 +70,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.HasIndex(r => new { r.TenantId, r.CreatedAt });
         b.HasIndex(r => new { r.TenantId, r.DepartmentId, r.Status });
         b.HasIndex(r => new { r.TenantId, r.CategoryId, r.Latitude });
-        // Open311 GET requests with lat/long/radius: the bounding box is answered from this index
-        // alone (latitude range; longitude, date and status checked in the index), before any row is read.
-        b.HasIndex(r => new { r.TenantId, r.Latitude, r.Longitude, r.CreatedAt, r.Status });
+        // Open311 GET requests with lat/long/radius: a seek per grid cell of the circle and date window,
+        // answered from this index alone (status, position and id are in it), before any row is read.
+        b.HasIndex(r => new { r.TenantId, r.Cell, r.CreatedAt, r.Status, r.Latitude, r.Longitude, r.Id });
         b.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ReportCategory>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentId).OnDelete(DeleteBehavior.Restrict);

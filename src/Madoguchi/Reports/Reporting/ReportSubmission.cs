@@ -112,7 +112,7 @@ public sealed class ReportSubmission(MadoguchiDb db, TenantContext tenant, Repor
         {
             CategoryId = draft.Category.Id, DepartmentId = draft.Category.DepartmentId, Status = ReportStatus.Received,
             Description = draft.Description.Trim(), Address = location.Address, FacilityId = draft.FacilityId,
-            Latitude = location.Latitude, Longitude = location.Longitude, AnswersJson = CategoryQuestion.SerializeAnswers(answers),
+            Latitude = location.Latitude, Longitude = location.Longitude, Cell = GridCells.Of(location.Latitude, location.Longitude), AnswersJson = CategoryQuestion.SerializeAnswers(answers),
             ReporterResidentId = draft.ResidentId, ApiClientId = draft.ApiClientId,
         };
         db.Add(report);

@@ -3007,6 +3007,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("Cell")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3073,7 +3076,7 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "DepartmentId", "Status");
 
-                    b.HasIndex("TenantId", "Latitude", "Longitude", "CreatedAt", "Status");
+                    b.HasIndex("TenantId", "Cell", "CreatedAt", "Status", "Latitude", "Longitude", "Id");
 
                     b.ToTable("Report");
                 });

@@ -3002,6 +3002,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Cell")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -3068,7 +3071,7 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "DepartmentId", "Status");
 
-                    b.HasIndex("TenantId", "Latitude", "Longitude", "CreatedAt", "Status");
+                    b.HasIndex("TenantId", "Cell", "CreatedAt", "Status", "Latitude", "Longitude", "Id");
 
                     b.ToTable("Report");
                 });
