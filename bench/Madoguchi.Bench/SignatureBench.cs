@@ -49,7 +49,8 @@ internal static class SignatureBench
             var environment = new HostingEnvironment { ContentRootPath = directory };
             var http = new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
             var cache = new CrlCache(http, settings, environment, TimeProvider.System, NullLogger<CrlCache>.Instance);
-            var checks = new SignatureChecks(new CertificateVerifier(settings, environment, cache, NullLogger<CertificateVerifier>.Instance));
+            var checks = new SignatureChecks(new CertificateVerifier(settings, environment, cache,
+                new OcspClient(http, settings, TimeProvider.System, NullLogger<OcspClient>.Instance), NullLogger<CertificateVerifier>.Instance));
 
             var digest = SHA256.HashData("{\"application\":\"bench\",\"data\":{\"name\":\"山田 太郎\"}}"u8);
             using var key = signer.GetRSAPrivateKey()!;
