@@ -92,7 +92,7 @@ public sealed partial class DisasterPagesTests(BrowserFixture browser) : IClassF
         var resident = await browser.NewPageAsync(320, javaScript: false);
         await resident.GotoAsync($"/{code}/shelters");
         await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "開設中の避難所（1 か所）" })).ToBeVisibleAsync();
-        await Assertions.Expect(resident.GetByText("古川第一小学校")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.GetByText("古川第一小学校", new() { Exact = true })).ToBeVisibleAsync();
         await CheckAsync(resident);
 
         // With JavaScript the map shows it above the list, its state in words; the popup links to its row.
