@@ -32,6 +32,12 @@ internal static class BenchProgram
             "export" => await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 }),
             // Issue 9: fan-out of one notice to --rows subscribers (default 100,000) and delivery to a local SMTP server.
             "disaster" => await DisasterBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000, Seconds = args.Contains("--seconds") ? options.Seconds : 20 }),
+            // Issue 9: --requests safety answers per round (default 1,000) from --clients concurrent phones (default 100).
+            "safety" => await SafetyBench.RunAsync(options with
+            {
+                Requests = args.Contains("--requests") ? options.Requests : 1000,
+                Clients = args.Contains("--clients") ? options.Clients : [100],
+            }),
             _ => await WritesBench.RunAsync(options),
         };
     }

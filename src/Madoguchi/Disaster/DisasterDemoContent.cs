@@ -1,3 +1,4 @@
+using Madoguchi.Disaster.Shelters;
 using Madoguchi.Disaster.Subscriptions;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Demo;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Madoguchi.Disaster;
 
-/// <summary>Each demo municipality gets its 地区 (the old towns merged into it) and its disaster settings.</summary>
+/// <summary>Each demo municipality gets its 地区 (the old towns merged into it), a few shelters (closed) and its disaster settings.</summary>
 internal sealed class DisasterDemoContent(MadoguchiDb db, DisasterAccess access) : IDemoContent
 {
     private static readonly Dictionary<string, (string Ja, string En)[]> Areas = new()
@@ -31,6 +32,28 @@ internal sealed class DisasterDemoContent(MadoguchiDb db, DisasterAccess access)
                 {
                     db.Add(new DisasterArea { TenantId = tenantId, Name = ja, NameEn = en, SortOrder = order });
                 }
+            }
+        }
+
+        if (DemoShelters.ByMunicipality.TryGetValue(code, out var places))
+        {
+            var known = await db.Set<Shelter>().Select(s => s.Code).ToListAsync();
+            foreach (var p in places.Where(p => !known.Contains(p.Code)))
+            {
+                db.Add(new Shelter
+                {
+                    TenantId = tenantId,
+                    Code = p.Code,
+                    Name = p.Name,
+                    NameEn = p.NameEn,
+                    Address = p.Address,
+                    Latitude = p.Latitude,
+                    Longitude = p.Longitude,
+                    Capacity = p.Capacity,
+                    Hazards = p.Hazards,
+                    IsEmergencyPlace = true,
+                    IsShelter = true,
+                });
             }
         }
 

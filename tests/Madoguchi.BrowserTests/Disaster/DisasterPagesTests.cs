@@ -12,7 +12,7 @@ namespace Madoguchi.BrowserTests.Disaster;
 /// <summary>
 /// The issue's Done-when in chromium at 320 px, axe on every page: 危機管理課 issues a 避難指示 for two
 /// 地区, a second member approves, the delivery progress shows them queued once; a shelter is opened
-/// from a phone and shows on the public page; a safety campaign reaches a list, two people answer,
+/// from a phone and shows on the public page and its map; a safety campaign reaches a list, two people answer,
 /// the non-responders list shows the rest and a follow-up call is recorded.
 /// </summary>
 public sealed partial class DisasterPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -47,7 +47,7 @@ public sealed partial class DisasterPagesTests(BrowserFixture browser) : IClassF
         await app.SubscribersAsync(s, 2, $"kashimadai-{Guid.NewGuid():N}-", "鹿島台");
         await app.DbAsync(async db =>
         {
-            db.Add(new Shelter { TenantId = s.Tenant.Id, Code = "0001", Name = "古川第一小学校", Address = "宮城県大崎市古川三日町1-1", Capacity = 300 });
+            db.Add(new Shelter { TenantId = s.Tenant.Id, Code = "0001", Name = "古川第一小学校", Address = "宮城県大崎市古川三日町1-1", Capacity = 300, Latitude = 38.5745, Longitude = 140.9510 });
             await db.SaveChangesAsync();
         });
 
@@ -92,8 +92,22 @@ public sealed partial class DisasterPagesTests(BrowserFixture browser) : IClassF
         var resident = await browser.NewPageAsync(320, javaScript: false);
         await resident.GotoAsync($"/{code}/shelters");
         await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "開設中の避難所（1 か所）" })).ToBeVisibleAsync();
-        await Assertions.Expect(resident.GetByText("古川第一小学校")).ToBeVisibleAsync();
+        await Assertions.Expect(resident.GetByText("古川第一小学校", new() { Exact = true })).ToBeVisibleAsync();
         await CheckAsync(resident);
+
+        // With JavaScript the map shows it above the list, its state in words; the popup links to its row.
+        var visitor = await browser.NewPageAsync(320);
+        await visitor.GotoAsync($"/{code}/shelters");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Region, new() { Name = "避難所の地図" })).ToBeVisibleAsync();
+        var marker = visitor.Locator(".shelter-marker span", new() { HasText = "開設・混雑" });
+        await Assertions.Expect(marker).ToHaveCountAsync(1);
+        await marker.ClickAsync();
+        var popup = visitor.Locator(".leaflet-popup-content");
+        await Assertions.Expect(popup).ToContainTextAsync("毛布あり");
+        await Assertions.Expect(popup.GetByRole(AriaRole.Link, new() { Name = "古川第一小学校" })).ToHaveAttributeAsync("href", new Regex("^#shelter-[0-9a-f]{32}$"));
+        await Assertions.Expect(visitor.Locator(".leaflet-control-attribution a", new() { HasText = "地理院タイル" })).ToBeVisibleAsync();
+        await CheckAsync(visitor);
+        await visitor.ScreenshotAsync("disaster-shelter-map-320");
         await resident.GotoAsync($"/{code}/disaster");
         await Assertions.Expect(resident.GetByText("【警戒レベル4 避難指示】大雨による避難指示")).ToBeVisibleAsync();
         await CheckAsync(resident);

@@ -96,6 +96,19 @@ public sealed class ShelterTests(MadoguchiApp app) : IClassFixture<MadoguchiApp>
         Assert.Contains("開設中の避難所（1 か所）", list.Text);
         Assert.Contains("古川第一小学校：満員", list.Text.Replace(" ", "").Replace("\n", ""));
 
+        // The map's points are embedded in the page: each says its state in words and links to its row in the list.
+        using (var points = JsonDocument.Parse(list.Document.QuerySelector("script#shelter-map-points")!.TextContent))
+        {
+            var byName = points.RootElement.GetProperty("features").EnumerateArray()
+                .ToDictionary(f => f.GetProperty("properties").GetProperty("name").GetString()!, f => f.GetProperty("properties"));
+            Assert.Equal("開設・満員", byName["古川第一小学校"].GetProperty("label").GetString());
+            Assert.Equal("full", byName["古川第一小学校"].GetProperty("state").GetString());
+            Assert.Equal("閉鎖", byName["松山体育館"].GetProperty("label").GetString());
+            var anchor = byName["古川第一小学校"].GetProperty("url").GetString()!;
+            Assert.Contains("古川第一小学校", list.Document.GetElementById(anchor.TrimStart('#'))!.TextContent);
+            Assert.NotNull(list.Document.QuerySelector("section[data-shelter-map] .report-map-canvas"));
+        }
+
         var csv = await resident.GetByteArrayAsync($"/{s.Tenant.Code}/shelters.csv");
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csv[..3]);
         var text = Encoding.UTF8.GetString(csv, 3, csv.Length - 3);

@@ -20,6 +20,12 @@ internal static class SignatureFailures
     public static readonly SignatureFailure Revoked = new("revoked", "署名用電子証明書は失効しています。");
     public static readonly SignatureFailure CrlUnavailable = new("crl-unavailable", "失効情報（CRL）を取得できないため、署名を有効と確認できません。時間をおいてもう一度お試しください。");
     public static readonly SignatureFailure OcspUnavailable = new("ocsp-unavailable", "失効情報（OCSP）を確認できないため、署名を有効と確認できません。時間をおいてもう一度お試しください。");
+    public static readonly SignatureFailure OcspRevoked = new("ocsp-revoked", "署名用電子証明書は失効しています（OCSPレスポンダーの回答）。");
+    public static readonly SignatureFailure OcspUnknown = new("ocsp-unknown", "OCSPレスポンダーがこの署名用電子証明書を知らないと回答したため、署名を有効と確認できません。");
+    public static readonly SignatureFailure OcspBadSignature = new("ocsp-bad-signature", "OCSPレスポンダーの回答の署名を確認できないため、署名を有効と確認できません。");
+    public static readonly SignatureFailure OcspNonceMismatch = new("ocsp-nonce-mismatch", "OCSPレスポンダーの回答がこの問い合わせへの回答ではない（ナンスが一致しない）ため、署名を有効と確認できません。");
+    public static readonly SignatureFailure OcspStale = new("ocsp-stale", "OCSPレスポンダーの回答が古く、現在の失効状態を確認できないため、署名を有効と確認できません。");
+    public static readonly SignatureFailure OcspBadResponse = new("ocsp-bad-response", "OCSPレスポンダーの回答を読み取れないため、署名を有効と確認できません。");
     public static readonly SignatureFailure NoRevocationSource = new("no-revocation-source", "失効を確認する情報（CRL・OCSP）が設定されていないため、署名を有効と確認できません。");
     public static readonly SignatureFailure Replayed = new("replayed", "この署名手続きは既に使われています。もう一度署名する場合は、最初からやり直してください。");
     public static readonly SignatureFailure UnknownTransaction = new("unknown-transaction", "署名手続きを確認できません（期限切れか、別の画面で始めたものです）。もう一度やり直してください。");

@@ -28,6 +28,14 @@ public sealed class SignatureOptions
     [Range(1, 120)]
     public int FetchTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Hash of the OCSP CertID: SHA1 (RFC 5019 default, what most responders index by) or SHA256.</summary>
+    [RegularExpression("^(SHA1|SHA256)$")]
+    public string OcspHashAlgorithm { get; set; } = "SHA1";
+
+    /// <summary>How old an OCSP answer without nextUpdate may be before it counts as stale.</summary>
+    [Range(1, 1440)]
+    public int OcspMaxAgeMinutes { get; set; } = 60;
+
     /// <summary>
     /// Keep the whole signing certificate with the evidence. Some relying parties may not keep it
     /// (a platform operator's contract); then issuer, serial and fingerprint are kept and a later

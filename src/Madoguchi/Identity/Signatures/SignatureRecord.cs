@@ -1,3 +1,4 @@
+using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,7 +17,9 @@ public enum SignatureMethod
 /// Evidence of a verified electronic signature on an application: what was signed (the digest of
 /// its canonical bytes), the signature itself, who signed (issuer, serial, fingerprint and the
 /// basic fields the certificate carries) and the latest verification. Only valid signatures are
-/// stored; a refused one leaves nothing behind. The audit trail records its creation and every re-verification.
+/// stored; a refused one leaves nothing behind. The audit trail records its creation and every
+/// re-verification with the result, issuer, serial and fingerprint, but the signer's identity only
+/// masked (the certificate and the CMS carry it too, so they are not copied into the trail).
 /// </summary>
 public sealed class SignatureRecord : ITenantOwned
 {
@@ -30,9 +33,11 @@ public sealed class SignatureRecord : ITenantOwned
     public required string DocumentSha256 { get; set; }
 
     /// <summary>The raw RSA signature (app) or the whole CMS SignedData (upload).</summary>
+    [AuditMasked]
     public required byte[] Signature { get; set; }
 
     /// <summary>The signing certificate (DER) when the deployment keeps it (Signatures:KeepCertificate).</summary>
+    [AuditMasked]
     public byte[]? Certificate { get; set; }
 
     /// <summary>The issuing CA's certificate (DER), for re-verifying the path later.</summary>
@@ -47,9 +52,16 @@ public sealed class SignatureRecord : ITenantOwned
     /// <summary>Upper-case hex.</summary>
     public required string SerialNumber { get; set; }
     public DateTime CertificateNotAfter { get; set; }
+    [AuditMasked(AuditMask.Initial)]
     public string? SignerName { get; set; }
+
+    [AuditMasked(AuditMask.Prefecture)]
     public string? SignerAddress { get; set; }
+
+    [AuditMasked]
     public DateOnly? SignerBirthDate { get; set; }
+
+    [AuditMasked]
     public string? SignerGender { get; set; }
 
     /// <summary>When the signature reached the server; the certificate's validity is judged at this time.</summary>

@@ -14,6 +14,8 @@ internal static class SignaturesSetup
         services.AddOptions<SignatureOptions>().BindConfiguration("Signatures").ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(CrlCache.HttpClientName);
         services.AddHttpClient(SignApiClient.HttpClientName);
+        services.AddHttpClient(OcspClient.HttpClientName);
+        services.AddSingleton<OcspClient>();
         services.AddSingleton<CrlCache>();
         services.AddSingleton<CertificateVerifier>();
         services.AddSingleton<SignatureChecks>();

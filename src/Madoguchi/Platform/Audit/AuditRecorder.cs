@@ -111,16 +111,21 @@ internal static class AuditRecorder
         {
             var name = p.Metadata.Name;
             var masked = MaskedProperties.Contains(name);
+            // Personal data marked on the entity: recorded masked, so the trail shows that it was
+            // written without becoming a second copy of it.
+            var personal = AuditMaskedAttribute.Of(p.Metadata.PropertyInfo);
             switch (e.State)
             {
                 case EntityState.Added:
-                    values[name] = masked ? "***" : p.CurrentValue;
+                    values[name] = masked ? "***" : personal is not null ? personal.Apply(p.CurrentValue) : p.CurrentValue;
                     break;
                 case EntityState.Deleted:
-                    values[name] = masked ? "***" : p.OriginalValue;
+                    values[name] = masked ? "***" : personal is not null ? personal.Apply(p.OriginalValue) : p.OriginalValue;
                     break;
                 case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
-                    values[name] = masked ? new[] { "***", "***" } : new[] { p.OriginalValue, p.CurrentValue };
+                    values[name] = masked ? new[] { "***", "***" }
+                        : personal is not null ? new[] { personal.Apply(p.OriginalValue), personal.Apply(p.CurrentValue) }
+                        : new[] { p.OriginalValue, p.CurrentValue };
                     break;
             }
         }

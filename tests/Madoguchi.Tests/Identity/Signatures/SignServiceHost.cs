@@ -13,7 +13,8 @@ namespace Madoguchi.Tests.Identity.Signatures;
 /// <summary>
 /// The local デジタル認証アプリ signing service on Kestrel (127.0.0.1, a free port), holding the
 /// test PKI's cards. The relying party reaches it over a real socket, as it would the national service.
-/// It also serves a CRL at /crl/intermediate.crl (to test CRLs fetched by URL) and counts those fetches.
+/// It also serves a CRL at /crl/intermediate.crl (to test CRLs fetched by URL) and counts those fetches,
+/// and the OCSP CA's responders under /ocsp (faithful) and /ocsp/{fault} (the misbehaving ones).
 /// </summary>
 public sealed class SignServiceHost : IAsyncDisposable
 {
@@ -42,6 +43,11 @@ public sealed class SignServiceHost : IAsyncDisposable
             Interlocked.Increment(ref CrlFetches);
             return Microsoft.AspNetCore.Http.Results.Bytes(File.ReadAllBytes(pki.IntermediateCrlPath), "application/pkix-crl");
         });
+        pki.Responder.Map(_app, "/ocsp");
+        pki.Responder.Map(_app, "/ocsp/bad-signature", OcspResponder.Fault.BadSignature);
+        pki.Responder.Map(_app, "/ocsp/wrong-nonce", OcspResponder.Fault.WrongNonce);
+        pki.Responder.Map(_app, "/ocsp/stale", OcspResponder.Fault.Stale);
+        pki.ResponderByCa.Map(_app, "/ocsp/by-ca");
         _app.StartAsync().GetAwaiter().GetResult();
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Security.Cryptography;
 using Madoguchi.Identity.Signatures;
 using Madoguchi.Identity.Signatures.DevSignService;
@@ -99,6 +100,37 @@ public sealed class SignatureFlowTests(SignatureApp app) : IClassFixture<Signatu
         Assert.Contains("既に使われています", replay.Body);
         Assert.Equal(1, await StoredSignaturesAsync(draft.Id));
         Assert.NotNull(callback);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_records_the_verification_with_serial_and_fingerprint_but_the_signer_only_masked()
+    {
+        var draft = await MovingOut.StartAsync(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await draft.UploadAsync(app.Pki.SignCms(app.Pki.Good, await draft.DocumentAsync()))).StatusCode);
+        var record = await app.DbAsync(db => db.Set<SignatureRecord>().IgnoreQueryFilters().SingleAsync(s => s.ApplicationId == draft.Id));
+        var audit = await app.DbAsync(db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(SignatureRecord) && e.EntityId == record.Id.ToString()));
+        var changes = System.Text.Json.JsonDocument.Parse(audit.Changes).RootElement;
+
+        // What happened and with which certificate: in clear.
+        Assert.Equal(record.SerialNumber, changes.GetProperty("SerialNumber").GetString());
+        Assert.Equal(record.CertificateSha256, changes.GetProperty("CertificateSha256").GetString());
+        Assert.Equal(record.DocumentSha256, changes.GetProperty("DocumentSha256").GetString());
+        Assert.Equal(JsonValueKind.Null, changes.GetProperty("LastFailureCode").ValueKind);
+        // Who signed: masked; the certificate and the CMS (which carry the same fields) not copied.
+        Assert.Equal("山＊＊＊＊", changes.GetProperty("SignerName").GetString());
+        Assert.Equal("宮城県＊＊＊＊＊＊＊＊＊", changes.GetProperty("SignerAddress").GetString());
+        Assert.Equal("***", changes.GetProperty("SignerBirthDate").GetString());
+        Assert.Equal("***", changes.GetProperty("SignerGender").GetString());
+        Assert.Equal("***", changes.GetProperty("Certificate").GetString());
+        Assert.Equal("***", changes.GetProperty("Signature").GetString());
+        var recorded = string.Join("\n", changes.EnumerateObject().Select(p => p.Value.ToString()));
+        Assert.DoesNotContain("太郎", recorded);
+        Assert.DoesNotContain("塩竈", recorded);
+        Assert.DoesNotContain("1980", recorded);
+
+        // The evidence itself keeps them for the case page.
+        Assert.Equal("山田　太郎", record.SignerName);
+        Assert.Equal("宮城県塩竈市旭町1番1号", record.SignerAddress);
     }
 
     [Theory]

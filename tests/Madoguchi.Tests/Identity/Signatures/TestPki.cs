@@ -44,6 +44,14 @@ public sealed class TestPki : IDisposable
         LoopB = JpkiCertificateFactory.CreateIntermediate(loopRootA, "Loop CA B", now.AddYears(-1), now.AddYears(5), loopKeyB);
         InLoop = JpkiCertificateFactory.CreateResident(LoopA.CopyWithPrivateKey(loopKeyA), Yamada, RSA.Create(2048), now.AddDays(-30), now.AddYears(4));
 
+        // A second issuing CA whose revocation is told only by its OCSP responder (no CRL configured for it).
+        var ocspCaKey = RSA.Create(2048);
+        OcspCa = JpkiCertificateFactory.CreateIntermediate(Root, "Test JPKI Sign CA (OCSP)", now.AddYears(-1), now.AddYears(7), ocspCaKey)
+            .CopyWithPrivateKey(ocspCaKey);
+        OcspDelegate = OcspResponder.CreateDelegate(OcspCa, now.AddDays(-1), now.AddYears(1));
+        Responder = new OcspResponder(OcspCa, OcspDelegate, TimeSpan.FromHours(1));
+        ResponderByCa = new OcspResponder(OcspCa, OcspCa, TimeSpan.FromHours(1));
+
         RootPath = Path.Combine(Directory, "root.pem");
         File.WriteAllText(RootPath, Root.ExportCertificatePem());
         RootCrlPath = Path.Combine(Directory, "root.crl");
@@ -53,6 +61,14 @@ public sealed class TestPki : IDisposable
     }
 
     public string Directory { get; }
+    public X509Certificate2 OcspCa { get; }
+    public X509Certificate2 OcspDelegate { get; }
+
+    /// <summary>The OCSP CA's responder, answering through its delegated responder certificate.</summary>
+    internal OcspResponder Responder { get; }
+
+    /// <summary>The same CA answering with its own key.</summary>
+    internal OcspResponder ResponderByCa { get; }
     public X509Certificate2 Root { get; }
     public RSA IntermediateKey { get; }
     public X509Certificate2 Intermediate { get; }
@@ -73,7 +89,25 @@ public sealed class TestPki : IDisposable
 
     /// <summary>The intermediate travels in every CMS, as signing software includes the chain.</summary>
     public IReadOnlyList<X509Certificate2> ChainFor(X509Certificate2 signer) =>
-        signer == InLoop ? [LoopA, LoopB] : [Intermediate];
+        signer == InLoop ? [LoopA, LoopB] : signer.IssuerName.RawData.AsSpan().SequenceEqual(OcspCa.SubjectName.RawData) ? [OcspCa] : [Intermediate];
+
+    /// <summary>
+    /// A resident certificate of the OCSP CA naming <paramref name="ocspUrl"/> as its responder;
+    /// both responders know it (as good, or revoked) unless <paramref name="known"/> is false.
+    /// </summary>
+    public X509Certificate2 OcspResident(string ocspUrl, bool known = true, bool revoked = false)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var certificate = JpkiCertificateFactory.CreateResident(OcspCa, Yamada, RSA.Create(2048), now.AddDays(-30), now.AddYears(4), ocspUrl: ocspUrl);
+        if (known)
+        {
+            var revocation = revoked ? new OcspResponder.Revocation(now.AddDays(-2), X509RevocationReason.KeyCompromise) : null;
+            Responder.Knows(certificate, revocation);
+            ResponderByCa.Knows(certificate, revocation);
+        }
+
+        return certificate;
+    }
 
     /// <summary>A detached CMS/PKCS#7 SignedData (RSA PKCS#1 v1.5, SHA-256) over <paramref name="content"/>.</summary>
     public byte[] SignCms(X509Certificate2 signer, byte[] content)

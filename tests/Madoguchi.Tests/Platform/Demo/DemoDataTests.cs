@@ -30,6 +30,20 @@ public sealed class DemoDataTests : IClassFixture<DemoDataTests.DemoApp>
         Assert.Contains(name, page.Document.Title);
     }
 
+    [Theory]
+    [InlineData("042030", "塩竈市立第一小学校")]
+    [InlineData("222232", "御前崎市民会館")]
+    public async Task Each_seed_municipality_shows_its_demo_shelters_on_the_public_map(string code, string shelter)
+    {
+        await StartedAsync();
+        var page = await _app.CreateClient().GetPageAsync($"/{code}/shelters");
+        Assert.Contains(shelter, page.Document.QuerySelector("main")!.TextContent);
+        using var points = System.Text.Json.JsonDocument.Parse(page.Document.QuerySelector("script#shelter-map-points")!.TextContent);
+        var features = points.RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.True(features.Count >= 4);
+        Assert.Contains(features, f => f.GetProperty("properties").GetProperty("name").GetString() == shelter);
+    }
+
     [Fact]
     public async Task The_health_division_of_Ishinomaki_signs_in_and_sees_its_queue_for_the_pregnancy_notification()
     {

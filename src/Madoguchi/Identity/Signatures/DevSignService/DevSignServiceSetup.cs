@@ -29,5 +29,6 @@ internal static class DevSignServiceSetup
         var clientId = options.ClientId is { Length: > 0 } id ? id : app.Services.GetRequiredService<IOptions<ResidentIdentityOptions>>().Value.ClientId;
         var state = new SignServiceState(clientId, _ => Task.FromResult<JsonWebKeySet?>(new JsonWebKeySet(key.PublicJwks())), pki.Cards);
         app.MapSignService(Prefix, state);
+        pki.Responder.Map(app, Prefix + "/ocsp");
     }
 }

@@ -45,7 +45,7 @@ internal static class JpkiCertificateFactory
 
     /// <summary>A resident's signing certificate; <paramref name="usage"/> other than the JPKI one makes the wrong-key-usage case.</summary>
     public static X509Certificate2 CreateResident(X509Certificate2 issuer, Person person, RSA key, DateTimeOffset notBefore, DateTimeOffset notAfter,
-        X509KeyUsageFlags usage = X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.DigitalSignature, string? crlUrl = null, byte[]? serial = null)
+        X509KeyUsageFlags usage = X509KeyUsageFlags.NonRepudiation | X509KeyUsageFlags.DigitalSignature, string? crlUrl = null, byte[]? serial = null, string? ocspUrl = null)
     {
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCountryOrRegion("JP");
@@ -59,6 +59,11 @@ internal static class JpkiCertificateFactory
         if (crlUrl is not null)
         {
             request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crlUrl]));
+        }
+
+        if (ocspUrl is not null)
+        {
+            request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension([ocspUrl], null));
         }
 
         using var rsa = issuer.GetRSAPrivateKey()!;

@@ -25,6 +25,7 @@ internal sealed class CertificateFacts
         NotAfter = certificate.NotAfter.ToUniversalTime();
         SerialNumber = certificate.SerialNumberBytes.ToArray();
         CrlUrls = DistributionPointUrls(certificate);
+        OcspUrls = ResponderUrls(certificate);
         _identity = new Lazy<CertificateIdentity>(() => JpkiIdentity.Read(certificate));
     }
 
@@ -45,6 +46,9 @@ internal sealed class CertificateFacts
     public DateTime NotAfter { get; }
     public byte[] SerialNumber { get; }
     public IReadOnlyList<string> CrlUrls { get; }
+
+    /// <summary>http(s) OCSP responders named by the authority information access extension (id-ad-ocsp).</summary>
+    public IReadOnlyList<string> OcspUrls { get; }
     public ReadOnlySpan<byte> Subject => Certificate.SubjectName.RawData;
     public ReadOnlySpan<byte> Issuer => Certificate.IssuerName.RawData;
 
@@ -64,6 +68,26 @@ internal sealed class CertificateFacts
         catch (CryptographicException)
         {
             return null;
+        }
+    }
+
+    private static List<string> ResponderUrls(X509Certificate2 certificate)
+    {
+        if (certificate.Extensions["1.3.6.1.5.5.7.1.1"] is not { } extension)
+        {
+            return [];
+        }
+
+        try
+        {
+            return new X509AuthorityInformationAccessExtension(extension.RawData, extension.Critical).EnumerateOcspUris()
+                .Where(u => u.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || u.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                .ToList();
+        }
+        catch (CryptographicException)
+        {
+            // An unreadable extension names no responder; the CRL sources then answer.
+            return [];
         }
     }
 

@@ -13,7 +13,7 @@ namespace Madoguchi.Identity.Signatures.Verification;
 /// <see cref="SignatureFailure"/>. Parsed certificates and checked issuer signatures are cached:
 /// a certificate's bytes and its issuer's signature on them never change.
 /// </summary>
-internal sealed class CertificateVerifier(IOptions<SignatureOptions> options, IHostEnvironment environment, CrlCache crls, ILogger<CertificateVerifier> log)
+internal sealed class CertificateVerifier(IOptions<SignatureOptions> options, IHostEnvironment environment, CrlCache crls, OcspClient ocsp, ILogger<CertificateVerifier> log)
 {
     private const int MaxDepth = 8;
 
@@ -126,8 +126,39 @@ internal sealed class CertificateVerifier(IOptions<SignatureOptions> options, IH
     private bool IssuerSigned(CertificateFacts child, CertificateFacts issuer) =>
         _issuerSignatures.GetOrAdd((child.Fingerprint, issuer.Fingerprint), _ => issuer.Rsa is { } key && SignedAsn1.Verify(child.Signed, key));
 
-    private Task<SignatureFailure?> RevocationAsync(CertificateFacts certificate, CertificateFacts issuer, CancellationToken ct) =>
-        CrlStatusAsync(certificate.SerialNumber, certificate.CrlUrls, issuer, ct);
+    /// <summary>
+    /// OCSP when the certificate names a responder; a responder that cannot be reached gives way
+    /// to a CRL when one covers the issuer, else the check fails closed and says OCSP was the cause.
+    /// </summary>
+    private async Task<SignatureFailure?> RevocationAsync(CertificateFacts certificate, CertificateFacts issuer, CancellationToken ct)
+    {
+        if (certificate.OcspUrls.Count == 0)
+        {
+            return await CrlStatusAsync(certificate.SerialNumber, certificate.CrlUrls, issuer, ct);
+        }
+
+        var answer = await ocsp.CheckAsync(certificate, issuer, ct);
+        switch (answer.Outcome)
+        {
+            case OcspClient.Outcome.Good:
+                return null;
+            case OcspClient.Outcome.Revoked:
+                return SignatureFailures.OcspRevoked;
+            case OcspClient.Outcome.Unknown:
+                return SignatureFailures.OcspUnknown;
+            case OcspClient.Outcome.BadSignature:
+                return SignatureFailures.OcspBadSignature;
+            case OcspClient.Outcome.NonceMismatch:
+                return SignatureFailures.OcspNonceMismatch;
+            case OcspClient.Outcome.Stale:
+                return SignatureFailures.OcspStale;
+            case OcspClient.Outcome.BadResponse:
+                return SignatureFailures.OcspBadResponse;
+            default:
+                var byCrl = await CrlStatusAsync(certificate.SerialNumber, certificate.CrlUrls, issuer, ct);
+                return byCrl == SignatureFailures.NoRevocationSource || byCrl == SignatureFailures.CrlUnavailable ? SignatureFailures.OcspUnavailable : byCrl;
+        }
+    }
 
     private async Task<SignatureFailure?> CrlStatusAsync(byte[] serial, IReadOnlyList<string> distributionPoints, CertificateFacts issuer, CancellationToken ct)
     {
