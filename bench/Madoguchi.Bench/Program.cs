@@ -32,6 +32,13 @@ internal static class BenchProgram
             "export" => await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 }),
             // Issue 9: fan-out of one notice to --rows subscribers (default 100,000) and delivery to a local SMTP server.
             "disaster" => await DisasterBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000, Seconds = args.Contains("--seconds") ? options.Seconds : 20 }),
+            // Issue 6: ingest of a --rows CSV (default 1,000,000) against bare Sylvan, package_search over 10,000 datasets, filtered datastore_search.
+            "opendata" => await OpenDataBench.RunAsync(options with
+            {
+                Rows = args.Contains("--rows") ? options.Rows : 1_000_000,
+                Requests = args.Contains("--requests") ? options.Requests : 200,
+                Rounds = args.Contains("--rounds") ? options.Rounds : 2,
+            }),
             _ => await WritesBench.RunAsync(options),
         };
     }

@@ -21,6 +21,7 @@ public static class OpenDataModule
         services.AddScoped<Publication>();
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<TableQuery>();
+        services.AddScoped<ColumnIndex>();
         services.AddScoped<CkanDictionaries>();
         services.AddScoped<DcatCatalogue>();
         services.AddHostedService<IngestWorker>();
