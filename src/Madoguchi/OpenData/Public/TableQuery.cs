@@ -63,7 +63,11 @@ public sealed class TableQuery(MadoguchiDb db, ColumnIndex columnIndex)
             var column = columns.ToList().IndexOf(first.Key);
             var key = TableCell.Key(first.Value[0]);
             var uploadId = table.UploadId;
-            rows = rows.Join(db.Set<TableCell>().Where(c => c.UploadId == uploadId && c.Column == column && c.Value == key), r => r.RowNumber, c => c.RowNumber, (r, _) => r);
+            // Two steps, so the plan cannot turn into a walk over every row probing the index: the row
+            // numbers from the index (a range read of it), then those rows by primary key.
+            var numbers = await db.Set<TableCell>().Where(c => c.UploadId == uploadId && c.Column == column && c.Value == key)
+                .Select(c => c.RowNumber).ToListAsync(ct);
+            rows = rows.Where(r => numbers.Contains(r.RowNumber));
             seeked = first.Key;
         }
 
