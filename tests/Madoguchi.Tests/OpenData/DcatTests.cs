@@ -156,7 +156,10 @@ public sealed class DcatTests(DcatTests.App app) : IClassFixture<DcatTests.App>
         Assert.Contains("Accept", turtle.Headers.Vary);
         Assert.Empty(ShaclValidator.DcatAp.Validate(TurtleReader.Read(await turtle.Content.ReadAsStringAsync())));
         Assert.Equal("application/ld+json", (await GetAsync($"/{p.Code}/opendata", "application/ld+json")).Content.Headers.ContentType!.MediaType);
-        Assert.Equal("text/html", (await GetAsync($"/{p.Code}/opendata", "text/html,application/xhtml+xml,*/*;q=0.8")).Content.Headers.ContentType!.MediaType);
+        var html = await GetAsync($"/{p.Code}/opendata", "text/html,application/xhtml+xml,*/*;q=0.8");
+        Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"<link rel=\"alternate\" type=\"text/turtle\" href=\"/{p.Code}/opendata/catalog.ttl\">", await html.Content.ReadAsStringAsync());
+        Assert.Contains($"<link rel=\"alternate\" type=\"application/ld+json\" href=\"/{p.Code}/opendata/nursery.jsonld\">", await api.GetStringAsync($"/{p.Code}/opendata/nursery"));
         Assert.Equal("application/ld+json", (await GetAsync($"/{p.Code}/opendata/nursery", "text/html;q=0.5, application/ld+json")).Content.Headers.ContentType!.MediaType);
         var dataset = await GetAsync($"/{p.Code}/opendata/nursery", "text/turtle");
         Assert.Equal("text/turtle", dataset.Content.Headers.ContentType!.MediaType);
