@@ -45,7 +45,7 @@ public sealed class ColumnIndexTests(ColumnIndexTests.App app) : IClassFixture<C
         }
 
         Assert.Equal(new[] { 2, 4 }, await IdsAsync(new Dictionary<string, string> { ["名称"] = "南小学校" }));
-        var markers = await app.DbAsync(db => db.Set<TableColumnIndex>().IgnoreQueryFilters().ToListAsync());
+        var markers = await app.DbAsync(db => db.Set<TableColumnIndex>().IgnoreQueryFilters().Where(m => m.TenantId == tenant.Id).ToListAsync());
         var marker = Assert.Single(markers);
         Assert.NotNull(marker.ReadyAt);
         Assert.Equal(2, marker.Column);
@@ -54,7 +54,7 @@ public sealed class ColumnIndexTests(ColumnIndexTests.App app) : IClassFixture<C
         // Same answers from the index the second time; no second build.
         Assert.Equal(new[] { 2, 4 }, await IdsAsync(new Dictionary<string, string> { ["名称"] = "南小学校" }));
         Assert.Empty(await IdsAsync(new Dictionary<string, string> { ["名称"] = "南小" }));
-        Assert.Single(await app.DbAsync(db => db.Set<TableColumnIndex>().IgnoreQueryFilters().ToListAsync()));
+        Assert.Single(await app.DbAsync(db => db.Set<TableColumnIndex>().IgnoreQueryFilters().Where(m => m.TenantId == tenant.Id).ToListAsync()));
 
         // Long values: keyed by their first 100 characters, answered exactly.
         Assert.Equal(new[] { 1 }, await IdsAsync(new Dictionary<string, string> { ["備考"] = common + "いい" }));
@@ -64,5 +64,31 @@ public sealed class ColumnIndexTests(ColumnIndexTests.App app) : IClassFixture<C
         // A second filter is checked on the rows the index found; an empty cell is a value too.
         Assert.Equal(new[] { 4 }, await IdsAsync(new Dictionary<string, string> { ["名称"] = "南小学校", ["緯度"] = "38.26" }));
         Assert.Equal(new[] { 3 }, await IdsAsync(new Dictionary<string, string> { ["災害種別_洪水"] = "" }));
+    }
+
+    [Fact]
+    public async Task A_value_shared_by_more_rows_than_a_statement_takes_parameters_is_answered_from_the_index()
+    {
+        var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
+        var (tenant, _, _, publisher) = await app.PublisherAsync(browser: browser);
+        var code = tenant.Code;
+        var dataset = await publisher.CreateDatasetAsync(code, "many-rows", "同じ区分の多い表");
+        var csv = new System.Text.StringBuilder("名称,区分\n");
+        for (var i = 0; i < 40_000; i++)
+        {
+            csv.Append("施設").Append(i).Append(i == 7 ? ",別\n" : ",同じ\n");
+        }
+
+        await publisher.UploadAsync(code, dataset, "many.csv", System.Text.Encoding.UTF8.GetBytes(csv.ToString()), newName: "表");
+        await app.IngestedAsync(dataset);
+        Assert.Equal(HttpStatusCode.Redirect, (await publisher.SubmitAsync($"/{code}/staff/opendata/{dataset}", new Dictionary<string, string>(), "form[action*=Publish]")).StatusCode);
+        var resource = await app.DbAsync(db => db.Set<DatasetResource>().IgnoreQueryFilters().Where(r => r.DatasetId == dataset).Select(r => r.Id).SingleAsync());
+        var api = new HttpClient { BaseAddress = app.BaseAddress };
+        var url = $"/{code}/api/3/action/datastore_search?resource_id={resource}&limit=3&filters={Uri.EscapeDataString("{\"区分\":\"同じ\"}")}";
+        var result = JsonDocument.Parse(await api.GetStringAsync(url)).RootElement.GetProperty("result");
+        Assert.Equal(39_999, result.GetProperty("total").GetInt32());
+        Assert.Equal(new[] { 1, 2, 3 }, result.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("_id").GetInt32()).ToArray());
+        var upload = await app.DbAsync(db => db.Set<DatasetResource>().IgnoreQueryFilters().Where(r => r.Id == resource).Select(r => r.PublishedUploadId).SingleAsync());
+        Assert.NotNull((await app.DbAsync(db => db.Set<TableColumnIndex>().IgnoreQueryFilters().SingleAsync(m => m.UploadId == upload && m.Column == 1))).ReadyAt);
     }
 }

@@ -67,7 +67,9 @@ public sealed class TableQuery(MadoguchiDb db, ColumnIndex columnIndex)
             // numbers from the index (a range read of it), then those rows by primary key.
             var numbers = await db.Set<TableCell>().Where(c => c.UploadId == uploadId && c.Column == column && c.Value == key)
                 .Select(c => c.RowNumber).ToListAsync(ct);
-            rows = rows.Where(r => numbers.Contains(r.RowNumber));
+            // One array parameter (json_each / = ANY), not one parameter per number: a common value
+            // can match more rows than either database accepts parameters.
+            rows = rows.Where(r => EF.Parameter(numbers).Contains(r.RowNumber));
             seeked = first.Key;
         }
 
