@@ -38,6 +38,13 @@ internal static class BenchProgram
                 Requests = args.Contains("--requests") ? options.Requests : 1000,
                 Clients = args.Contains("--clients") ? options.Clients : [100],
             }),
+            // Issue 6: ingest of a --rows CSV (default 1,000,000) against bare Sylvan, package_search over 10,000 datasets, filtered datastore_search.
+            "opendata" => await OpenDataBench.RunAsync(options with
+            {
+                Rows = args.Contains("--rows") ? options.Rows : 1_000_000,
+                Requests = args.Contains("--requests") ? options.Requests : 200,
+                Rounds = args.Contains("--rounds") ? options.Rounds : 2,
+            }),
             _ => await WritesBench.RunAsync(options),
         };
     }

@@ -1,4 +1,5 @@
 using Madoguchi.OpenData.Ckan;
+using Madoguchi.OpenData.Dcat;
 using Madoguchi.OpenData.Ingest;
 using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Publishing;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madoguchi.OpenData;
 
-/// <summary>オープンデータ: the catalogue, department self-publishing, CSV ingest with standard dataset checks, downloads and the CKAN API.</summary>
+/// <summary>オープンデータ: the catalogue, department self-publishing, CSV ingest with standard dataset checks, downloads, the CKAN API and DCAT-AP.</summary>
 public static class OpenDataModule
 {
     public static void AddOpenData(this WebApplicationBuilder builder)
@@ -20,7 +21,9 @@ public static class OpenDataModule
         services.AddScoped<Publication>();
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<TableQuery>();
+        services.AddScoped<ColumnIndex>();
         services.AddScoped<CkanDictionaries>();
+        services.AddScoped<DcatCatalogue>();
         services.AddHostedService<IngestWorker>();
     }
 
@@ -28,5 +31,6 @@ public static class OpenDataModule
     {
         app.MapOpenDataFiles();
         app.MapCkanApi();
+        app.MapDcat();
     }
 }

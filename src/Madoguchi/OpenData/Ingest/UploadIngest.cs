@@ -58,28 +58,17 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
 
     private async Task<CsvTableReader.Outcome> IngestCsvAsync(ResourceUpload upload, StandardDataset? standard, string path, IngestReport report, CancellationToken ct)
     {
-        var batch = new List<ResourceRow>(options.Value.IngestBatchRows);
+        var batch = new List<(int Number, string Data)>(options.Value.IngestBatchRows);
         async Task FlushAsync()
         {
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            db.Set<ResourceRow>().AddRange(batch);
-            await db.SaveChangesAsync(ct);
-            foreach (var row in batch)
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
-
+            await RowWriter.WriteAsync(db, upload.TenantId, upload.Id, batch, ct);
             batch.Clear();
         }
 
         var outcome = await CsvTableReader.ReadAsync(path, standard, report,
             async (number, values) =>
             {
-                batch.Add(new ResourceRow { TenantId = upload.TenantId, UploadId = upload.Id, RowNumber = number, Data = RowJson.Write(values) });
+                batch.Add((number, RowJson.Write(values)));
                 if (batch.Count >= options.Value.IngestBatchRows)
                 {
                     await FlushAsync();

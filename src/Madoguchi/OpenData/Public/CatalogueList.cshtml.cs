@@ -1,4 +1,5 @@
 using Madoguchi.OpenData.Catalogue;
+using Madoguchi.OpenData.Dcat;
 using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,8 +26,14 @@ public sealed class CatalogueListModel(MadoguchiDb db, CatalogueSearch search) :
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public CatalogueSearch.Facets Facets { get; private set; } = new([], [], [], [], []);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] DcatCatalogue dcat, CancellationToken ct)
     {
+        // The same address answers the DCAT-AP catalogue (?page=N) to a client that asks for Turtle or JSON-LD.
+        if (DcatApi.Negotiate(Request) is { } format)
+        {
+            return new ResultActionResult(await DcatApi.CatalogueAsync(HttpContext, dcat, format, "/opendata", ct));
+        }
+
         var matching = search.Matching(new CatalogueSearch.Criteria(Q, Organisation, Tag, Format, Licence, Standard));
         PageNumber = Math.Max(1, PageNumber);
         Total = await matching.CountAsync(ct);
@@ -39,6 +46,7 @@ public sealed class CatalogueListModel(MadoguchiDb db, CatalogueSearch search) :
         Rows = page.Select(p => new Row(p.Name, p.Title, MarkdownHtml.Plain(p.Description), departments.GetValueOrDefault(p.DepartmentId, ""),
             formats.Where(f => f.DatasetId == p.Id).Select(f => Vocabulary.Label(f.Format)).Distinct().ToList(), p.LastPublishedAt ?? p.UpdatedAt)).ToList();
         Facets = await search.FacetsAsync(matching, ct);
+        return Page();
     }
 
     /// <summary>The current search with one filter changed (null removes it).</summary>

@@ -1,4 +1,5 @@
 using Madoguchi.OpenData.Catalogue;
+using Madoguchi.OpenData.Dcat;
 using Madoguchi.OpenData.Standards;
 using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -18,8 +19,14 @@ public sealed class DatasetPageModel(MadoguchiDb db) : PageModel
     public StandardDataset? Standard { get; private set; }
     public IReadOnlyList<FileRow> Files { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string name, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string name, [FromServices] DcatCatalogue dcat, CancellationToken ct)
     {
+        // The same address answers DCAT-AP to a client that asks for Turtle or JSON-LD.
+        if (DcatApi.Negotiate(Request) is { } format)
+        {
+            return new ResultActionResult(await DcatApi.DatasetAsync(HttpContext, dcat, name, format, ct));
+        }
+
         var dataset = await db.Set<Dataset>().AsNoTracking().Include(d => d.Tags).SingleOrDefaultAsync(d => d.Name == name && d.PublishedAt != null, ct);
         if (dataset is null)
         {

@@ -8,12 +8,13 @@ namespace Madoguchi.OpenData.Public;
 
 /// <summary>
 /// Reads a page of a published table for the preview and for datastore_search. Without filters a
-/// page is a range read on (upload, row number). Filters and search narrow the rows in the database
-/// with a LIKE on the stored JSON (portable across SQLite and PostgreSQL), and are then checked
-/// exactly per cell; sorting by a column happens in memory and is offered up to
-/// <see cref="MaxSortedRows"/> matching rows.
+/// page is a range read on (upload, row number). The first one-value filter is an index seek on
+/// the column's <see cref="TableCell"/> index (built on first use by <see cref="ColumnIndex"/>);
+/// other filters and search narrow the rows in the database with a LIKE on the stored JSON
+/// (portable across SQLite and PostgreSQL), and everything is then checked exactly per cell;
+/// sorting by a column happens in memory and is offered up to <see cref="MaxSortedRows"/> matching rows.
 /// </summary>
-public sealed class TableQuery(MadoguchiDb db)
+public sealed class TableQuery(MadoguchiDb db, ColumnIndex columnIndex)
 {
     public const int MaxSortedRows = 100_000;
 
@@ -53,8 +54,26 @@ public sealed class TableQuery(MadoguchiDb db)
             return new Result(columns, page.Select(p => (p.RowNumber, RowJson.Read(p.Data))).ToList(), table.RowCount, null);
         }
 
-        // A filter with one value narrows in SQL; several values (CKAN's list form) and search terms are checked per row below.
-        foreach (var (_, values) in request.Filters.Where(f => f.Value.Count == 1))
+        // The first one-value filter seeks the column's value index; a filter with one value narrows
+        // in SQL; several values (CKAN's list form) and search terms are checked per row below.
+        string? seeked = null;
+        if (request.Filters.FirstOrDefault(f => f.Value.Count == 1) is { Key: not null } first
+            && await columnIndex.ReadyAsync(table.UploadId, columns.ToList().IndexOf(first.Key), ct))
+        {
+            var column = columns.ToList().IndexOf(first.Key);
+            var key = TableCell.Key(first.Value[0]);
+            var uploadId = table.UploadId;
+            // Two steps, so the plan cannot turn into a walk over every row probing the index: the row
+            // numbers from the index (a range read of it), then those rows by primary key.
+            var numbers = await db.Set<TableCell>().Where(c => c.UploadId == uploadId && c.Column == column && c.Value == key)
+                .Select(c => c.RowNumber).ToListAsync(ct);
+            // One array parameter (json_each / = ANY), not one parameter per number: a common value
+            // can match more rows than either database accepts parameters.
+            rows = rows.Where(r => EF.Parameter(numbers).Contains(r.RowNumber));
+            seeked = first.Key;
+        }
+
+        foreach (var (_, values) in request.Filters.Where(f => f.Value.Count == 1 && f.Key != seeked))
         {
             var pattern = "%" + Escape(RowJson.Cell(values[0])) + "%";
             rows = rows.Where(r => EF.Functions.Like(r.Data, pattern, "\\"));

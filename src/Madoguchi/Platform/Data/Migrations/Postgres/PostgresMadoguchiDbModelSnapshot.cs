@@ -1676,6 +1676,51 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("OpenDataUploads", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableCell", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UploadId", "Column", "Value", "RowNumber");
+
+                    b.ToTable("OpenDataCells", (string)null);
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableColumnIndex", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UploadId", "Column");
+
+                    b.ToTable("OpenDataColumnIndexes", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3630,6 +3675,24 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.HasOne("Madoguchi.OpenData.Catalogue.DatasetResource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableCell", b =>
+                {
+                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableColumnIndex", b =>
+                {
+                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
