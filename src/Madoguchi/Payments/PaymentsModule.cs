@@ -41,6 +41,10 @@ public static class PaymentsModule
         services.AddSingleton<StripeClient>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<IFeePayments, FeePayments>();
+        services.AddScoped<Refunds.RefundDesk>();
+        services.AddScoped<CounterTerminal.CounterPayments>();
+        services.AddScoped<Reconciliation.SettlementImporter>();
+        services.AddScoped<Reconciliation.Reconciler>();
 
         if (builder.Configuration.GetValue<bool>("Payments:DevProviderEnabled"))
         {

@@ -55,3 +55,18 @@ public static class PaymentFlow
         return done.Headers.Location!;
     }
 }
+
+/// <summary>A fee paid online end to end, for the staff-side tests.</summary>
+public static class PaidFees
+{
+    public static async Task<(HttpClient Resident, Guid ApplicationId, Madoguchi.Payments.Ledger.Payment Payment)> PaidAsync(PaymentsApp app, TestData.TenantInfo tenant, int copies = 2)
+    {
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies);
+        var back = await PaymentFlow.AuthenticateAsync(resident, await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id));
+        await resident.FollowAsync(await resident.GetAsync(back));
+        await app.Stripe.State.DeliveredAsync();
+        var payment = await app.DbAsync(db => db.Set<Madoguchi.Payments.Ledger.Payment>().IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.ApplicationId == id));
+        Assert.Equal(Madoguchi.Payments.Ledger.PaymentStatus.Succeeded, payment.Status);
+        return (resident, id, payment);
+    }
+}

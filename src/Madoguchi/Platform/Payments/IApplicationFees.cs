@@ -15,4 +15,7 @@ public interface IApplicationFees
     /// answers with the same 到達番号. Null when the application is gone or cannot be submitted.
     /// </summary>
     Task<string?> SubmitPaidAsync(Guid applicationId, CancellationToken ct);
+
+    /// <summary>The application a counter clerk names by its 到達番号 (or its id, for a counter draft); null when none.</summary>
+    Task<Guid?> FindAsync(string reference, CancellationToken ct);
 }

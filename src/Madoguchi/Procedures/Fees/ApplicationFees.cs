@@ -46,4 +46,15 @@ internal sealed class ApplicationFees(MadoguchiDb db, FieldCipher cipher, Submis
         var (receipt, _) = await submission.SubmitAsync(applicationId, resident, mailTo: null, ct);
         return receipt?.Number;
     }
+
+    public async Task<Guid?> FindAsync(string reference, CancellationToken ct)
+    {
+        var text = reference.Trim();
+        if (Guid.TryParse(text, out var id))
+        {
+            return await db.Set<Application>().Where(a => a.Id == id).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
+        }
+
+        return await db.Set<Application>().Where(a => a.ReceiptNumber == text).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(ct);
+    }
 }

@@ -79,6 +79,55 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentSettlementImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Lines = table.Column<int>(type: "integer", nullable: false),
+                    NewLines = table.Column<int>(type: "integer", nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentSettlementImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentSettlementImports_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentSettlementLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LineId = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AmountYen = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentSettlementLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentSettlementLines_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaymentRefunds",
                 columns: table => new
                 {
@@ -166,6 +215,22 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 name: "IX_Payments_TenantId_Status_PaidAt",
                 table: "Payments",
                 columns: new[] { "TenantId", "Status", "PaidAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentSettlementImports_TenantId_ImportedAt",
+                table: "PaymentSettlementImports",
+                columns: new[] { "TenantId", "ImportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentSettlementLines_TenantId_OccurredAt",
+                table: "PaymentSettlementLines",
+                columns: new[] { "TenantId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentSettlementLines_TenantId_Source_LineId",
+                table: "PaymentSettlementLines",
+                columns: new[] { "TenantId", "Source", "LineId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -176,6 +241,12 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PaymentRefunds");
+
+            migrationBuilder.DropTable(
+                name: "PaymentSettlementImports");
+
+            migrationBuilder.DropTable(
+                name: "PaymentSettlementLines");
 
             migrationBuilder.DropTable(
                 name: "Payments");

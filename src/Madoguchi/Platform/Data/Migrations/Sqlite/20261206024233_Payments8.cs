@@ -79,6 +79,55 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PaymentSettlementImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Lines = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewLines = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentSettlementImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentSettlementImports_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentSettlementLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LineId = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AmountYen = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentSettlementLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentSettlementLines_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaymentRefunds",
                 columns: table => new
                 {
@@ -166,6 +215,22 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 name: "IX_Payments_TenantId_Status_PaidAt",
                 table: "Payments",
                 columns: new[] { "TenantId", "Status", "PaidAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentSettlementImports_TenantId_ImportedAt",
+                table: "PaymentSettlementImports",
+                columns: new[] { "TenantId", "ImportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentSettlementLines_TenantId_OccurredAt",
+                table: "PaymentSettlementLines",
+                columns: new[] { "TenantId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentSettlementLines_TenantId_Source_LineId",
+                table: "PaymentSettlementLines",
+                columns: new[] { "TenantId", "Source", "LineId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -176,6 +241,12 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PaymentRefunds");
+
+            migrationBuilder.DropTable(
+                name: "PaymentSettlementImports");
+
+            migrationBuilder.DropTable(
+                name: "PaymentSettlementLines");
 
             migrationBuilder.DropTable(
                 name: "Payments");
