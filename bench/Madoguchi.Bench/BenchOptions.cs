@@ -15,7 +15,7 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications, int Reports = 1_000_000)
 {
     public const string Usage =
-        "usage: Madoguchi.Bench [writes|submit|queue|export|reports|signatures|booking|disaster] [--provider sqlite|postgres] [--pg <connection string>]\n" +
+        "usage: Madoguchi.Bench [writes|submit|queue|export|reports|signatures|booking|disaster|payments] [--provider sqlite|postgres] [--pg <connection string>]\n" +
         "         writes: [--rows N] [--seconds S]\n" +
         "         submit: [--clients 1,16,64] [--requests N] [--rounds N]\n" +
         "         queue:  [--applications N] [--requests N] [--rounds N]\n" +
@@ -23,7 +23,8 @@ internal sealed record BenchOptions(
         "         reports: [--reports N] [--requests N] [--rounds N] [--clients 1,16,64]\n" +
         "         signatures: [--rounds N] [--seconds S] (seconds per case and round, at most 3)\n" +
         "         booking: [--requests N] [--clients N] [--rounds N] (default 1,000 attempts, 100 clients, 2 rounds)\n" +
-        "         disaster: [--rows N] (subscribers, default 100,000) [--seconds S] (delivery measured per case, default 20)";
+        "         disaster: [--rows N] (subscribers, default 100,000) [--seconds S] (delivery measured per case, default 20)\n" +
+        "         payments: [--requests N] (webhooks, default 5,000) [--rows N] (settlement lines, default 100,000)";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -38,7 +39,7 @@ internal sealed record BenchOptions(
         var applications = 1_000_000;
         var reports = 1_000_000;
         var start = 0;
-        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "reports" or "signatures" or "booking" or "disaster")
+        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "reports" or "signatures" or "booking" or "disaster" or "payments")
         {
             scenario = args[0];
             start = 1;

@@ -32,6 +32,12 @@ internal static class BenchProgram
             "export" => await ExportBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000 }),
             // Issue 9: fan-out of one notice to --rows subscribers (default 100,000) and delivery to a local SMTP server.
             "disaster" => await DisasterBench.RunAsync(args.Contains("--rows") ? options : options with { Rows = 100_000, Seconds = args.Contains("--seconds") ? options.Seconds : 20 }),
+            // Issue 8: signed webhooks per second against the bare insert (--requests, default 5,000), reconciliation of --rows lines (default 100,000).
+            "payments" => await PaymentsBench.RunAsync(options with
+            {
+                Rows = args.Contains("--rows") ? options.Rows : 100_000,
+                Requests = args.Contains("--requests") ? options.Requests : 5000,
+            }),
             _ => await WritesBench.RunAsync(options),
         };
     }
