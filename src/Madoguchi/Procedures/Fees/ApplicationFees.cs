@@ -43,8 +43,22 @@ internal sealed class ApplicationFees(MadoguchiDb db, FieldCipher cipher, Submis
             return owner.ReceiptNumber;
         }
 
-        var (receipt, _) = await submission.SubmitAsync(applicationId, resident, mailTo: null, ct);
-        return receipt?.Number;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (receipt, _) = await submission.SubmitAsync(applicationId, resident, mailTo: null, ct);
+                return receipt?.Number;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException })
+            {
+                // The return from 3-D Secure and the webhook submit the same draft at the same moment;
+                // on PostgreSQL the loser may end in a deadlock (reported by the execution strategy as
+                // a transient failure) rather than a version conflict. Start over: the winner's
+                // number is read.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public async Task<Guid?> FindAsync(string reference, CancellationToken ct)
