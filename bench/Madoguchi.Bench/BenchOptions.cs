@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Madoguchi.Bench;
 
-/// <param name="Scenario">writes (durable single-row writes), submit (issue 3: submissions over HTTP), queue (issue 3: the staff queue over 1,000,000 applications) export (issue 3: CSV of 100,000 applications), reports (issue 7), signatures (issue 4: JPKI verifications against a bare RSA verify) booking (issue 5: parallel bookings on capacity-1 slots), safety (issue 9: safety answers over HTTP against a bare insert) or opendata (issue 6: ingest, package_search, datastore_search).</param>
+/// <param name="Scenario">writes (durable single-row writes), submit (issue 3: submissions over HTTP), queue (issue 3: the staff queue over 1,000,000 applications) export (issue 3: CSV of 100,000 applications), reports (issue 7), signatures (issue 4: JPKI verifications against a bare RSA verify) booking (issue 5: parallel bookings on capacity-1 slots), safety (issue 9: safety answers over HTTP against a bare insert) opendata (issue 6: ingest, package_search, datastore_search) or payments (issue 8: webhooks, reconciliation).</param>
 /// <param name="Rows">writes: most rows per case.</param>
 /// <param name="Seconds">writes: most seconds per case.</param>
 /// <param name="Clients">submit: the concurrency levels.</param>
@@ -15,7 +15,7 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications, int Reports = 1_000_000)
 {
     public const string Usage =
-        "usage: Madoguchi.Bench [writes|submit|queue|export|reports|signatures|booking|disaster|safety|opendata] [--provider sqlite|postgres] [--pg <connection string>]\n" +
+        "usage: Madoguchi.Bench [writes|submit|queue|export|reports|signatures|booking|disaster|safety|opendata|payments] [--provider sqlite|postgres] [--pg <connection string>]\n" +
         "         writes: [--rows N] [--seconds S]\n" +
         "         submit: [--clients 1,16,64] [--requests N] [--rounds N]\n" +
         "         queue:  [--applications N] [--requests N] [--rounds N]\n" +
@@ -25,7 +25,8 @@ internal sealed record BenchOptions(
         "         booking: [--requests N] [--clients N] [--rounds N] (default 1,000 attempts, 100 clients, 2 rounds)\n" +
         "         disaster: [--rows N] (subscribers, default 100,000) [--seconds S] (delivery measured per case, default 20)\n" +
         "         safety: [--requests N] (answers per case and round, default 1,000) [--clients N] (default 100) [--rounds N] (default 3)\n" +
-        "         opendata: [--rows N] (CSV rows ingested, default 1,000,000) [--requests N] [--rounds N] (default 200 requests per case, 2 rounds)";
+        "         opendata: [--rows N] (CSV rows ingested, default 1,000,000) [--requests N] [--rounds N] (default 200 requests per case, 2 rounds)\n" +
+        "         payments: [--requests N] (webhooks, default 5,000) [--rows N] (settlement lines, default 100,000)";
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -40,7 +41,7 @@ internal sealed record BenchOptions(
         var applications = 1_000_000;
         var reports = 1_000_000;
         var start = 0;
-        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "reports" or "signatures" or "booking" or "disaster" or "safety" or "opendata")
+        if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "reports" or "signatures" or "booking" or "disaster" or "safety" or "opendata" or "payments")
         {
             scenario = args[0];
             start = 1;

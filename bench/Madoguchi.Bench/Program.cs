@@ -45,6 +45,12 @@ internal static class BenchProgram
                 Requests = args.Contains("--requests") ? options.Requests : 200,
                 Rounds = args.Contains("--rounds") ? options.Rounds : 2,
             }),
+            // Issue 8: signed webhooks per second against the bare insert (--requests, default 5,000), reconciliation of --rows lines (default 100,000).
+            "payments" => await PaymentsBench.RunAsync(options with
+            {
+                Rows = args.Contains("--rows") ? options.Rows : 100_000,
+                Requests = args.Contains("--requests") ? options.Requests : 5000,
+            }),
             _ => await WritesBench.RunAsync(options),
         };
     }

@@ -3,6 +3,7 @@ using Madoguchi.Counter.Assisted;
 using Madoguchi.Disaster;
 using Madoguchi.Identity;
 using Madoguchi.OpenData;
+using Madoguchi.Payments;
 using Madoguchi.Platform;
 using Madoguchi.Procedures;
 using Madoguchi.Reports;
@@ -17,6 +18,7 @@ builder.AddCounter();
 builder.AddAssistedCounter();
 builder.AddDisaster();
 builder.AddOpenData();
+builder.AddPayments();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapCounter();
 app.MapAssistedCounter();
 app.MapDisaster();
 app.MapOpenData();
+app.MapPayments();
 
 await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args) is { } exitCode)

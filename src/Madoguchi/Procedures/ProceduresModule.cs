@@ -31,6 +31,7 @@ public static class ProceduresModule
         services.AddScoped<Drafts>();
         services.AddScoped<Submission>();
         services.AddScoped<Platform.Assisted.IAssistedApplications, Assisted.CounterApplications>();
+        services.AddScoped<Platform.Payments.IApplicationFees, Fees.ApplicationFees>();
         services.AddScoped<AttachmentStore>();
         services.AddScoped<Apply.Prefill>();
         services.AddScoped<ResidentNotices>();

@@ -17,7 +17,7 @@ namespace Madoguchi.Procedures.Apply;
 /// <summary>The check page: everything entered, what is still missing (with links to its page), and the submit button.</summary>
 [Authorize(Policy = SignedInResident.Policy)]
 public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Submission submission, ResidentCase cases, TenantContext tenant,
-    Platform.Signatures.IApplicationSignatures signatures, IStringLocalizer<SharedResource> l) : PageModel
+    Platform.Signatures.IApplicationSignatures signatures, Platform.Payments.IFeePayments payments, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Problem(int Page, string Label, string Message);
 
@@ -33,6 +33,14 @@ public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Su
 
     /// <summary>A signature exists but covers an earlier state of the application.</summary>
     public bool SignatureStale { get; private set; }
+
+    /// <summary>The fee as the answers stand now (computed here, never posted by the browser).</summary>
+    public IReadOnlyList<Platform.Payments.FeeLine> Fee { get; private set; } = [];
+
+    public long FeeTotal => Fee.Sum(f => f.AmountYen);
+
+    /// <summary>A fee paid before submission is still owed: the button leads to payment, not to submission.</summary>
+    public bool NeedsPayment { get; private set; }
 
     /// <summary>What the department asked to correct, while the application is back with the resident.</summary>
     public string? Correction { get; private set; }
@@ -54,6 +62,12 @@ public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Su
         if (Problems.Count > 0)
         {
             return Page();
+        }
+
+        if (NeedsPayment)
+        {
+            // Pay-before-submission: the application arrives when its fee is paid (Payments module).
+            return Redirect($"/{tenant.Code}/payments/applications/{id}");
         }
 
         var email = User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value;
@@ -130,6 +144,10 @@ public sealed class CheckApplicationModel(MadoguchiDb db, FieldCipher fields, Su
         }
 
         Problems = problems;
+        Fee = Fees.FeeCalculator.Lines(Own.Template, data);
+        NeedsPayment = Own.Application.Status == ApplicationStatus.Draft && FeeTotal > 0
+            && Own.Template.Fee.Timing == Platform.Payments.PaymentTiming.BeforeSubmission
+            && await payments.PaidYenAsync(id, ct) < FeeTotal;
         return null;
     }
 }

@@ -21,6 +21,7 @@ public sealed class TemplateLibrary
             new JsonStringEnumConverter<FieldWidget>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false),
             new JsonStringEnumConverter<RequiredAssurance>(namingPolicy: null, allowIntegerValues: false),
             new JsonStringEnumConverter<SignatureRequirement>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter<Platform.Payments.PaymentTiming>(namingPolicy: null, allowIntegerValues: false),
         },
     };
 

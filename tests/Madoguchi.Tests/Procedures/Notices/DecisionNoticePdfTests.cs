@@ -62,7 +62,7 @@ public static class PdfText
     /// characters (no decomposition in Unicode) that the notices use are folded here.
     /// </summary>
     private static string Fold(string text) =>
-        text.Normalize(System.Text.NormalizationForm.FormKC).Replace('⻑', '長').Replace('⻄', '西').Replace('⻘', '青').Replace('⻝', '食');
+        text.Normalize(System.Text.NormalizationForm.FormKC).Replace('⻑', '長').Replace('⻄', '西').Replace('⻘', '青').Replace('⻝', '食').Replace('⺠', '民');
 
     private static string Run(byte[] pdf, params string[] args)
     {

@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Json;
+using Madoguchi.Payments.Ledger;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Madoguchi.Payments.Stripe;
+
+/// <summary>
+/// POST /payments/webhooks/stripe: one endpoint per provider account, as Stripe configures it. The
+/// signature is checked over the raw body before anything is read; the municipality comes from the
+/// intent's metadata (which only we set). Each event id is taken once (unique index); a repeat
+/// answers 200 so the provider stops retrying, and changes nothing.
+/// </summary>
+internal static class StripeWebhookEndpoint
+{
+    public const string Path = "/payments/webhooks/stripe";
+
+    public static void MapStripeWebhook(this IEndpointRouteBuilder routes) =>
+        routes.MapPost(Path, HandleAsync).DisableAntiforgery().AllowAnonymous();
+
+    private static async Task<IResult> HandleAsync(HttpContext context, IOptions<PaymentsOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (string.IsNullOrEmpty(o.StripeWebhookSecret))
+        {
+            return TypedResults.NotFound();
+        }
+
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var payload = await reader.ReadToEndAsync(ct);
+        var check = StripeSignature.Verify(payload, context.Request.Headers[StripeSignature.Header], o.StripeWebhookSecret, time.GetUtcNow(), o.WebhookToleranceSeconds);
+        if (check != StripeSignature.Check.Valid)
+        {
+            return TypedResults.BadRequest(new { error = check == StripeSignature.Check.TooOld ? "timestamp outside the tolerance" : "invalid signature" });
+        }
+
+        string eventId, type;
+        JsonElement obj;
+        long created;
+        try
+        {
+            using var json = JsonDocument.Parse(payload);
+            var root = json.RootElement;
+            eventId = root.GetProperty("id").GetString()!;
+            type = root.GetProperty("type").GetString()!;
+            created = root.GetProperty("created").GetInt64();
+            obj = root.GetProperty("data").GetProperty("object").Clone();
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return TypedResults.BadRequest(new { error = "not an event" });
+        }
+
+        string? tenantCode = null;
+        string? paymentIntentId = null;
+        if (obj.TryGetProperty("object", out var kind) && kind.GetString() == "payment_intent")
+        {
+            paymentIntentId = obj.GetProperty("id").GetString();
+            if (obj.TryGetProperty("metadata", out var m) && m.TryGetProperty("tenant", out var t))
+            {
+                tenantCode = t.GetString();
+            }
+        }
+
+        var directory = context.RequestServices.GetRequiredService<TenantDirectory>();
+        if (tenantCode is null || await directory.FindByCodeAsync(tenantCode, ct) is not { } found)
+        {
+            // Not ours to act on (another integration's event, or a refund event: refunds are
+            // recorded when made). Acknowledged so the provider does not retry it for days.
+            return TypedResults.Ok(new { received = true, ignored = true });
+        }
+
+        context.RequestServices.GetRequiredService<TenantContext>().Set(found.Id, found.Code, found.Name, found.NameEn);
+        var db = context.RequestServices.GetRequiredService<MadoguchiDb>();
+        var ledger = context.RequestServices.GetRequiredService<PaymentLedger>();
+        if (await db.Set<ProviderEvent>().AnyAsync(e => e.EventId == eventId, ct))
+        {
+            return TypedResults.Ok(new { received = true, duplicate = true });
+        }
+
+        var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Provider == PaymentProvider.Stripe && p.ProviderPaymentId == paymentIntentId, ct);
+        if (payment is null && obj.GetProperty("metadata").TryGetProperty("payment_id", out var pid) && Guid.TryParse(pid.GetString(), out var paymentId))
+        {
+            // Before the redirect: the intent's id may not be stored yet if the create call's answer was lost.
+            payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Id == paymentId, ct);
+        }
+
+        // The event is recorded first: a concurrent delivery of the same event fails on the unique
+        // index here and changes nothing.
+        var record = new ProviderEvent
+        {
+            TenantId = found.Id, EventId = eventId, Type = type, PaymentId = payment?.Id,
+            CreatedAt = DateTimeOffset.FromUnixTimeSeconds(created).UtcDateTime, ReceivedAt = time.GetUtcNow().UtcDateTime, Outcome = "received",
+        };
+        db.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return TypedResults.Ok(new { received = true, duplicate = true });
+        }
+
+        if (payment is null)
+        {
+            record.Outcome = "no payment for this intent";
+        }
+        else if (type.StartsWith("payment_intent.", StringComparison.Ordinal))
+        {
+            record.Outcome = await ledger.ApplyIntentAsync(payment, PaymentIntent.Parse(obj), ct);
+        }
+        else
+        {
+            record.Outcome = "ignored";
+        }
+
+        if (db.Entry(record).State == EntityState.Detached)
+        {
+            // The submission it led to started over after a race and cleared the change tracker.
+            db.Attach(record).Property(r => r.Outcome).IsModified = true;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new { received = true });
+    }
+}

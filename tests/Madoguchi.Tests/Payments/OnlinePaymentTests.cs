@@ -1,0 +1,258 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Madoguchi.Payments.Ledger;
+using Madoguchi.Procedures.Applications;
+using Madoguchi.Tests.Identity;
+using Madoguchi.Tests.Infrastructure;
+using Madoguchi.Tests.Procedures.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace Madoguchi.Tests.Payments;
+
+/// <summary>
+/// A resident pays a fee before submission through the real Stripe client against the local
+/// Stripe-compatible server (3-D Secure redirect, signed webhooks), exactly once.
+/// </summary>
+public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<PaymentsApp>
+{
+    private async Task<TestData.TenantInfo> TenantAsync()
+    {
+        var tenant = await app.TenantAsync();
+        await app.OfferAsync(tenant, PaymentFlow.Key);
+        return tenant;
+    }
+
+    private Task<List<Payment>> PaymentsOfAsync(Guid applicationId) =>
+        app.DbAsync(db => db.Set<Payment>().IgnoreQueryFilters().Where(p => p.ApplicationId == applicationId).ToListAsync());
+
+    private Task<Application> ApplicationAsync(Guid id) =>
+        app.DbAsync(db => db.Set<Application>().IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == id));
+
+    [Fact]
+    public async Task Two_copies_cost_600_yen_paid_through_3DS_then_the_application_arrives_once_with_a_receipt()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 2);
+
+        // The check page shows the fee and leads to payment; submitting without paying submits nothing.
+        var check = (await resident.GetFollowingAsync($"/{tenant.Code}/applications/{id}/check")).AsPage();
+        Assert.Equal("600円", check.Document.QuerySelector(".fee-total")!.TextContent);
+        Assert.NotNull(check.Document.QuerySelector($"a[href='/{tenant.Code}/payments/applications/{id}']"));
+        Assert.Equal(ApplicationStatus.Draft, (await ApplicationAsync(id)).Status);
+
+        // A double click on 支払う: one payment, one intent, both posts go to the same 3-D Secure page.
+        var pay = await resident.GetPageAsync($"/{tenant.Code}/payments/applications/{id}");
+        Assert.Contains("600円", pay.Document.QuerySelector(".fee-total")!.TextContent);
+        var before = app.Stripe.State.IntentsCreated;
+        var posts = await Task.WhenAll(resident.SubmitAsync(pay, new Dictionary<string, string>()), resident.SubmitAsync(pay, new Dictionary<string, string>()));
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+        Assert.Equal(posts[0].Headers.Location, posts[1].Headers.Location);
+        Assert.Equal(before + 1, app.Stripe.State.IntentsCreated);
+        var payment = Assert.Single(await PaymentsOfAsync(id));
+        Assert.Equal(600, payment.AmountYen);
+        var intent = app.Stripe.State.Intent(payment.ProviderPaymentId!)!;
+        Assert.Equal(600, (long)intent["amount"]!);
+        Assert.Equal("jpy", (string?)intent["currency"]);
+        Assert.Equal(id.ToString(), (string?)intent["metadata"]!["application_id"]);
+
+        // 3-D Secure on the provider's page, then back to the platform.
+        var back = await PaymentFlow.AuthenticateAsync(resident, posts[0].Headers.Location!);
+        var done = (await resident.FollowAsync(await resident.GetAsync(back))).AsPage();
+        Assert.Contains("お支払いが完了しました", done.Text);
+        var number = done.Document.QuerySelector(".receipt-number")!.TextContent;
+        var application = await ApplicationAsync(id);
+        Assert.Equal(ApplicationStatus.Submitted, application.Status);
+        Assert.Equal(number, application.ReceiptNumber);
+
+        // The webhook for the same success (and a second delivery of it) changes nothing again.
+        await app.Stripe.State.DeliveredAsync();
+        var paid = Assert.Single(await PaymentsOfAsync(id));
+        Assert.Equal(PaymentStatus.Succeeded, paid.Status);
+        var succeeded = app.Stripe.State.EventsSent.Last(e => e.Payload.Contains(paid.ProviderPaymentId!, StringComparison.Ordinal) && e.Payload.Contains("payment_intent.succeeded", StringComparison.Ordinal));
+        using (var again = await app.Stripe.State.ResendAsync(succeeded.Id))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Contains("duplicate", await again.Content.ReadAsStringAsync());
+        }
+
+        var afterDuplicate = Assert.Single(await PaymentsOfAsync(id));
+        Assert.Equal(paid.Version, afterDuplicate.Version);
+        Assert.Equal(1, await app.DbAsync(db => db.Set<ProviderEvent>().IgnoreQueryFilters().CountAsync(e => e.EventId == succeeded.Id)));
+        Assert.Equal(number, (await ApplicationAsync(id)).ReceiptNumber);
+
+        // The receipt: municipality, item, amount, date.
+        var pdf = await resident.GetAsync($"/{tenant.Code}/payments/{paid.Id}/receipt");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var text = System.Text.RegularExpressions.Regex.Replace(PdfText.Of(await pdf.Content.ReadAsByteArrayAsync()), @"\s+", "");
+        Assert.Contains("領収書", text);
+        Assert.Contains(tenant.Name, text);
+        Assert.Contains("住民票の写し", text);
+        Assert.Contains("600円", text);
+        Assert.Contains("令和", text);
+        Assert.Contains(number, text);
+
+        // The account lists the payment with its receipt.
+        var mine = (await resident.GetFollowingAsync($"/{tenant.Code}/account/payments")).AsPage();
+        Assert.NotNull(mine.Document.QuerySelector($"a[href='/{tenant.Code}/payments/{paid.Id}/receipt']"));
+
+        // Another resident sees none of it.
+        var stranger = app.KestrelBrowser();
+        await stranger.SignInAsPersonaAsync(tenant.Code, "sato");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/{tenant.Code}/payments/{paid.Id}/receipt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/{tenant.Code}/payments/applications/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tampered_amount_is_refused_and_nothing_is_charged()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 2);
+        var pay = await resident.GetPageAsync($"/{tenant.Code}/payments/applications/{id}");
+        var before = app.Stripe.State.IntentsCreated;
+
+        var tampered = await resident.SubmitAsync(pay, new Dictionary<string, string> { ["confirmedYen"] = "1", ["amount"] = "1" });
+        Assert.Equal(HttpStatusCode.OK, tampered.StatusCode);
+        var page = Html.Parse(await tampered.Content.ReadAsStringAsync());
+        Assert.Contains("手数料の金額が変わりました", page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(before, app.Stripe.State.IntentsCreated);
+        Assert.Empty(await PaymentsOfAsync(id));
+
+        // An amount field added by the browser is never read: the charge is the server's 600円.
+        var location = await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
+        Assert.NotNull(location);
+        Assert.Equal(600, Assert.Single(await PaymentsOfAsync(id)).AmountYen);
+    }
+
+    [Fact]
+    public async Task An_exempt_purpose_costs_nothing_and_submits_without_payment()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 3, purpose: "生活保護の申請");
+        var check = (await resident.GetFollowingAsync($"/{tenant.Code}/applications/{id}/check")).AsPage();
+        Assert.Equal("0円", check.Document.QuerySelector(".fee-total")!.TextContent);
+        Assert.Contains("生活保護の申請に使用するため", check.Text);
+        var submitted = await resident.FollowAsync(await resident.SubmitAsync(check, new Dictionary<string, string>()));
+        Assert.EndsWith("/receipt", submitted.Url.AbsolutePath);
+        Assert.Equal(ApplicationStatus.Submitted, (await ApplicationAsync(id)).Status);
+        Assert.Empty(await PaymentsOfAsync(id));
+    }
+
+    [Fact]
+    public async Task A_500_and_a_lost_answer_are_retried_with_the_same_key_and_charge_once()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
+        var before = app.Stripe.State.IntentsCreated;
+        app.Stripe.State.FailNextWith500 = 1;
+        app.Stripe.State.AnswerNextSlowly = 1;
+        app.Stripe.State.SlowAnswer = TimeSpan.FromSeconds(3);
+
+        // First try: 500. Second: carried out but answered after the 1 s attempt timeout. Third:
+        // the same Idempotency-Key, so the provider answers with the intent it already made.
+        var challenge = await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
+        Assert.Equal(before + 1, app.Stripe.State.IntentsCreated);
+        var payment = Assert.Single(await PaymentsOfAsync(id));
+        Assert.Equal(PaymentStatus.RequiresAction, payment.Status);
+        Assert.Contains(payment.ProviderPaymentId!, challenge.ToString());
+    }
+
+    [Fact]
+    public async Task The_webhook_arriving_before_the_redirect_submits_and_the_return_changes_nothing_twice()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
+        var back = await PaymentFlow.AuthenticateAsync(resident, await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id));
+
+        await app.Stripe.State.DeliveredAsync();
+        var submitted = await ApplicationAsync(id);
+        Assert.Equal(ApplicationStatus.Submitted, submitted.Status);
+        var version = Assert.Single(await PaymentsOfAsync(id)).Version;
+
+        var done = (await resident.FollowAsync(await resident.GetAsync(back))).AsPage();
+        Assert.Equal(submitted.ReceiptNumber, done.Document.QuerySelector(".receipt-number")!.TextContent);
+        Assert.Equal(version, Assert.Single(await PaymentsOfAsync(id)).Version);
+    }
+
+    [Fact]
+    public async Task Events_out_of_order_a_failure_after_the_success_does_not_undo_it()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
+        app.Stripe.State.HoldEvents = true;
+        var back = await PaymentFlow.AuthenticateAsync(resident, await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id));
+        await resident.FollowAsync(await resident.GetAsync(back));
+        var payment = Assert.Single(await PaymentsOfAsync(id));
+        Assert.Equal(PaymentStatus.Succeeded, payment.Status);
+
+        // A stale failure of the same intent (sent before, delivered after) is taken in and changes nothing.
+        var stale = new JsonObject
+        {
+            ["id"] = "evt_stale_" + Guid.NewGuid().ToString("N"), ["object"] = "event", ["type"] = "payment_intent.payment_failed",
+            ["created"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds(),
+            ["data"] = new JsonObject { ["object"] = app.Stripe.State.Intent(payment.ProviderPaymentId!)!.DeepClone() },
+        };
+        stale["data"]!["object"]!["status"] = "requires_payment_method";
+        stale["data"]!["object"]!["last_payment_error"] = new JsonObject { ["message"] = "declined" };
+        using (var response = await app.Stripe.State.PostAsync(stale.ToJsonString(), DateTimeOffset.UtcNow))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await app.Stripe.State.ReleaseHeldAsync();
+        var after = Assert.Single(await PaymentsOfAsync(id));
+        Assert.Equal(PaymentStatus.Succeeded, after.Status);
+        Assert.Equal(payment.Version, after.Version);
+        Assert.Equal(ApplicationStatus.Submitted, (await ApplicationAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_forged_signature_and_an_old_timestamp_are_refused()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
+        await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
+        var payment = Assert.Single(await PaymentsOfAsync(id));
+        var forged = new JsonObject
+        {
+            ["id"] = "evt_forged_" + Guid.NewGuid().ToString("N"), ["object"] = "event", ["type"] = "payment_intent.succeeded",
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["data"] = new JsonObject { ["object"] = app.Stripe.State.Intent(payment.ProviderPaymentId!)!.DeepClone() },
+        };
+        forged["data"]!["object"]!["status"] = "succeeded";
+        var body = forged.ToJsonString();
+
+        using (var wrongKey = await app.Stripe.State.PostAsync(body, DateTimeOffset.UtcNow, secret: "whsec_not_the_secret"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrongKey.StatusCode);
+        }
+
+        using (var replayed = await app.Stripe.State.PostAsync(body, DateTimeOffset.UtcNow.AddMinutes(-10)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        }
+
+        Assert.Equal(PaymentStatus.RequiresAction, Assert.Single(await PaymentsOfAsync(id)).Status);
+        Assert.Equal(ApplicationStatus.Draft, (await ApplicationAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Money_for_an_application_that_is_gone_is_refunded_automatically()
+    {
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
+        var challenge = await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
+        await app.DbAsync(db => db.Set<Application>().IgnoreQueryFilters().Where(a => a.Id == id).ExecuteDeleteAsync());
+        var refundsBefore = app.Stripe.State.RefundsCreated;
+
+        await PaymentFlow.AuthenticateAsync(resident, challenge);
+        await app.Stripe.State.DeliveredAsync();
+
+        var payment = Assert.Single(await PaymentsOfAsync(id));
+        Assert.Equal(PaymentStatus.Succeeded, payment.Status);
+        Assert.Equal(payment.AmountYen, payment.RefundedYen);
+        Assert.NotNull(payment.AutoRefundReason);
+        Assert.Equal(refundsBefore + 1, app.Stripe.State.RefundsCreated);
+        var refund = await app.DbAsync(db => db.Set<Refund>().IgnoreQueryFilters().SingleAsync(r => r.PaymentId == payment.Id));
+        Assert.Equal(RefundStatus.Succeeded, refund.Status);
+    }
+}
