@@ -2,6 +2,7 @@ using Madoguchi.OpenData.Ckan;
 using Madoguchi.OpenData.Ingest;
 using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Publishing;
+using Madoguchi.OpenData.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madoguchi.OpenData;
@@ -18,6 +19,9 @@ public static class OpenDataModule
         services.AddSingleton<UploadFiles>();
         services.AddScoped<UploadIngest>();
         services.AddScoped<Publication>();
+        services.AddScoped<DatasetEditor>();
+        services.AddScoped<ResourceUploader>();
+        services.AddScoped<ApiTokens>();
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<TableQuery>();
         services.AddScoped<CkanDictionaries>();

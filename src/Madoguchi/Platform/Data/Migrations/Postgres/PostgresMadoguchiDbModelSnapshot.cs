@@ -1400,6 +1400,10 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PendingChangesJson")
+                        .HasMaxLength(30000)
+                        .HasColumnType("character varying(30000)");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1478,10 +1482,28 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<long>("Downloads")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("FetchClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FetchSchedule")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("LastFetchAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastFetchMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool?>("LastFetchSucceeded")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("LatestUploadId")
                         .HasColumnType("uuid");
@@ -1495,11 +1517,18 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("NextFetchAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("PublishedUploadId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -1514,6 +1543,8 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DatasetId");
+
+                    b.HasIndex("FetchSchedule", "NextFetchAt");
 
                     b.HasIndex("TenantId", "DatasetId", "SortOrder");
 
@@ -1674,6 +1705,66 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("OpenDataUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Tokens.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "StaffUserId");
+
+                    b.ToTable("OpenDataApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Madoguchi.Platform.Audit.AuditEntry", b =>
@@ -3628,6 +3719,26 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Tokens.ApiToken", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Madoguchi.Platform.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

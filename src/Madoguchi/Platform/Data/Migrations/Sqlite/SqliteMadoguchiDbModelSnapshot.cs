@@ -1395,6 +1395,10 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingChangesJson")
+                        .HasMaxLength(30000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -1473,10 +1477,28 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<long>("Downloads")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("FetchClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FetchSchedule")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFetchAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastFetchMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LastFetchSucceeded")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LatestUploadId")
                         .HasColumnType("TEXT");
@@ -1490,11 +1512,18 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextFetchAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PublishedUploadId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -1509,6 +1538,8 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DatasetId");
+
+                    b.HasIndex("FetchSchedule", "NextFetchAt");
 
                     b.HasIndex("TenantId", "DatasetId", "SortOrder");
 
@@ -1669,6 +1700,66 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("OpenDataUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Tokens.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "StaffUserId");
+
+                    b.ToTable("OpenDataApiTokens", (string)null);
                 });
 
             modelBuilder.Entity("Madoguchi.Platform.Audit.AuditEntry", b =>
@@ -3617,6 +3708,26 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Tokens.ApiToken", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Madoguchi.Platform.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
