@@ -111,7 +111,14 @@ public sealed partial class DatasetEditor(MadoguchiDb db, Publication publicatio
         dataset.Tags.RemoveAll(t => !draft.Tags.Contains(t.Name));
         foreach (var tag in draft.Tags.Where(t => dataset.Tags.All(x => x.Name != t)))
         {
-            dataset.Tags.Add(new DatasetTag { TenantId = dataset.TenantId, DatasetId = dataset.Id, Name = tag });
+            // Added explicitly: a new tag with its key already set, found only through the collection,
+            // would be taken for an existing row and updated (0 rows, a false concurrency conflict).
+            var row = new DatasetTag { TenantId = dataset.TenantId, DatasetId = dataset.Id, Name = tag };
+            db.Add(row);
+            if (!dataset.Tags.Contains(row))
+            {
+                dataset.Tags.Add(row);
+            }
         }
 
         var departmentName = await db.Departments.Where(d => d.Id == dataset.DepartmentId).Select(d => d.Name).SingleAsync(ct);
