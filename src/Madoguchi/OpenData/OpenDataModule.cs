@@ -1,4 +1,5 @@
 using Madoguchi.OpenData.Ckan;
+using Madoguchi.OpenData.Fetch;
 using Madoguchi.OpenData.Ingest;
 using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Publishing;
@@ -26,6 +27,10 @@ public static class OpenDataModule
         services.AddScoped<TableQuery>();
         services.AddScoped<CkanDictionaries>();
         services.AddHostedService<IngestWorker>();
+        services.AddScoped<SourceFetch>();
+        services.AddHostedService<FetchWorker>();
+        services.AddHttpClient(SourceFetch.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => FetchAddresses.Handler(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenDataOptions>>().Value.AllowPrivateFetchAddresses));
     }
 
     public static void MapOpenData(this WebApplication app)

@@ -38,6 +38,9 @@ public sealed class DatasetResource : ITenantOwned
 
     public string? LastFetchMessage { get; set; }
 
+    /// <summary>A fetched version waits for ingest; once it passed, the fetch worker publishes it (or asks for review).</summary>
+    public bool PublishWhenPassed { get; set; }
+
     public Guid? LatestUploadId { get; set; }
     public Guid? PublishedUploadId { get; set; }
     public long Downloads { get; set; }

@@ -30,7 +30,8 @@ public sealed class DatasetManageModel(MadoguchiDb db, Publication publication, 
     public sealed record UploadView(Guid Id, int Number, string FileName, long Size, UploadState State, long ProcessedBytes, string? Encoding,
         int? RowCount, int? PreviousRowCount, int Errors, int Warnings, string ProblemsJson, string UploadedBy, DateTime CreatedAt, bool IsPublished);
 
-    public sealed record ResourceView(Guid Id, string Name, ResourceFormat Format, string? LinkUrl, long Downloads, Guid? LatestUploadId, Guid? PublishedUploadId, IReadOnlyList<UploadView> Uploads)
+    public sealed record ResourceView(Guid Id, string Name, ResourceFormat Format, string? LinkUrl, long Downloads, Guid? LatestUploadId, Guid? PublishedUploadId, IReadOnlyList<UploadView> Uploads,
+        string? SourceUrl = null, FetchSchedule FetchSchedule = FetchSchedule.None, DateTime? NextFetchAt = null, DateTime? LastFetchAt = null, bool? LastFetchSucceeded = null, string? LastFetchMessage = null)
     {
         public UploadView? Latest => Uploads.FirstOrDefault(u => u.Id == LatestUploadId);
     }
@@ -90,6 +91,42 @@ public sealed class DatasetManageModel(MadoguchiDb db, Publication publication, 
             ? l["リンクを保存しました。"].Value
             : l["ファイルを受け付けました。読み込みと確認が終わるまでお待ちください。"].Value;
         return Redirect(Request.Path);
+    }
+
+    /// <summary>Sets (or clears) the source URL and schedule of a file; a new source is fetched at once, then on schedule.</summary>
+    public async Task<IActionResult> OnPostSourceAsync(Guid id, Guid resourceId, string? sourceUrl, FetchSchedule schedule, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var resource = await db.Set<DatasetResource>().SingleOrDefaultAsync(r => r.Id == resourceId && r.DatasetId == id && r.Format != ResourceFormat.Link, ct);
+        if (resource is null)
+        {
+            return NotFound();
+        }
+
+        var url = sourceUrl?.Trim();
+        if (string.IsNullOrEmpty(url))
+        {
+            resource.SourceUrl = null;
+            resource.FetchSchedule = FetchSchedule.None;
+            resource.NextFetchAt = null;
+        }
+        else if (url.Length > 2000 || !ResourceUploader.IsWebAddress(url))
+        {
+            ModelState.AddModelError("Source_" + resourceId.ToString("N"), l["取得元は http:// または https:// で始まるURLを入力してください。"]);
+            return Page();
+        }
+        else
+        {
+            resource.SourceUrl = url;
+            resource.FetchSchedule = schedule is FetchSchedule.Daily or FetchSchedule.Weekly or FetchSchedule.Monthly ? schedule : FetchSchedule.Daily;
+            resource.NextFetchAt = DateTime.UtcNow;
+        }
+
+        return await SaveAsync(url is { Length: > 0 } ? l["取得元を保存しました。まもなく取得します。"].Value : l["定期取得をやめました。"].Value, ct);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, int version, CancellationToken ct)
@@ -162,7 +199,8 @@ public sealed class DatasetManageModel(MadoguchiDb db, Publication publication, 
                 u.ErrorCount, u.WarningCount, u.ProblemsJson, u.UploadedBy, u.CreatedAt, false) })
             .ToListAsync(ct);
         Resources = resources.Select(r => new ResourceView(r.Id, r.Name, r.Format, r.LinkUrl, r.Downloads, r.LatestUploadId, r.PublishedUploadId,
-            uploads.Where(u => u.ResourceId == r.Id).Select(u => u.View with { IsPublished = u.View.Id == r.PublishedUploadId && dataset.PublishedAt != null }).ToList())).ToList();
+            uploads.Where(u => u.ResourceId == r.Id).Select(u => u.View with { IsPublished = u.View.Id == r.PublishedUploadId && dataset.PublishedAt != null }).ToList(),
+            r.SourceUrl, r.FetchSchedule, r.NextFetchAt, r.LastFetchAt, r.LastFetchSucceeded, r.LastFetchMessage)).ToList();
         Blockers = await publication.BlockersAsync(id, ct);
         RequiresReview = await publication.RequiresReviewAsync(ct);
         IsReviewer = PublisherScope.IsReviewer(User);

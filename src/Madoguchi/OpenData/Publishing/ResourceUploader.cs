@@ -101,18 +101,28 @@ public sealed class ResourceUploader(MadoguchiDb db, UploadFiles files, IngestSi
     /// <summary>Streams a file to storage as the next version of the resource (tracked, not yet saved).</summary>
     public async Task<ResourceUpload> StoreAsync(Guid tenantId, DatasetResource resource, string fileName, Stream stream, string uploadedBy, CancellationToken ct)
     {
+        var id = Guid.CreateVersion7();
+        var (size, sha256) = await files.SaveAsync(tenantId, id, stream, ct);
+        return await RecordAsync(tenantId, resource, id, fileName, size, sha256, uploadedBy, ct);
+    }
+
+    /// <summary>Records a stored file as the next version of the resource and makes it the latest (tracked, not yet saved).</summary>
+    public async Task<ResourceUpload> RecordAsync(Guid tenantId, DatasetResource resource, Guid uploadId, string fileName, long size, string sha256, string uploadedBy, CancellationToken ct)
+    {
         var number = await db.Set<ResourceUpload>().Where(u => u.ResourceId == resource.Id).Select(u => (int?)u.Number).MaxAsync(ct) ?? 0;
         var upload = new ResourceUpload
         {
-            TenantId = tenantId, ResourceId = resource.Id, Number = number + 1, FileName = Path.GetFileName(fileName),
-            ContentType = Vocabulary.ContentType(resource.Format), Sha256 = "", UploadedBy = uploadedBy,
+            Id = uploadId, TenantId = tenantId, ResourceId = resource.Id, Number = number + 1, FileName = Path.GetFileName(fileName),
+            ContentType = Vocabulary.ContentType(resource.Format), Size = size, Sha256 = sha256, UploadedBy = uploadedBy,
         };
-        (upload.Size, upload.Sha256) = await files.SaveAsync(tenantId, upload.Id, stream, ct);
         resource.LatestUploadId = upload.Id;
         resource.UpdatedAt = DateTime.UtcNow;
         db.Add(upload);
         return upload;
     }
+
+    /// <summary>Tells the ingest worker that an upload is waiting.</summary>
+    public void Nudge() => signal.Nudge();
 
     public static bool IsWebAddress(string? text) =>
         Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var link) && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp);

@@ -85,7 +85,7 @@ public sealed class ApiTokensPageModel(MadoguchiDb db, ApiTokens tokens, TimePro
             else
             {
                 // Valid through the whole day, Japan time.
-                expiresAt = date.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-9);
+                expiresAt = DateTime.SpecifyKind(date.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-9), DateTimeKind.Utc);
                 if (expiresAt <= Now)
                 {
                     ModelState.AddModelError("Input.ExpiresOn", l["有効期限は今日以降の日付にしてください。"]);

@@ -1520,6 +1520,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("NextFetchAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("PublishWhenPassed")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("PublishedUploadId")
                         .HasColumnType("uuid");
 

@@ -1515,6 +1515,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("NextFetchAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublishWhenPassed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("PublishedUploadId")
                         .HasColumnType("TEXT");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Madoguchi.Platform.Data.Migrations.Postgres
+namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Ckan6 : Migration
@@ -14,20 +14,20 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "PendingChangesJson",
                 table: "OpenDatasets",
-                type: "character varying(30000)",
+                type: "TEXT",
                 maxLength: 30000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "FetchClaimedUntil",
                 table: "OpenDatasetResources",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FetchSchedule",
                 table: "OpenDatasetResources",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: false,
                 defaultValue: "None"); // existing resources have no schedule
@@ -35,32 +35,39 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<DateTime>(
                 name: "LastFetchAt",
                 table: "OpenDatasetResources",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "LastFetchMessage",
                 table: "OpenDatasetResources",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "LastFetchSucceeded",
                 table: "OpenDatasetResources",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "NextFetchAt",
                 table: "OpenDatasetResources",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PublishWhenPassed",
+                table: "OpenDatasetResources",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "SourceUrl",
                 table: "OpenDatasetResources",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
@@ -68,18 +75,18 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 name: "OpenDataApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StaffUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,6 +174,10 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "NextFetchAt",
+                table: "OpenDatasetResources");
+
+            migrationBuilder.DropColumn(
+                name: "PublishWhenPassed",
                 table: "OpenDatasetResources");
 
             migrationBuilder.DropColumn(
