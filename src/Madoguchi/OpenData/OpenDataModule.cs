@@ -25,6 +25,7 @@ public static class OpenDataModule
         services.AddScoped<ApiTokens>();
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<TableQuery>();
+        services.AddScoped<MapPoints>();
         services.AddScoped<CkanDictionaries>();
         services.AddHostedService<IngestWorker>();
         services.AddScoped<SourceFetch>();
@@ -36,6 +37,7 @@ public static class OpenDataModule
     public static void MapOpenData(this WebApplication app)
     {
         app.MapOpenDataFiles();
+        app.MapOpenDataPoints();
         app.MapCkanApi();
     }
 }
