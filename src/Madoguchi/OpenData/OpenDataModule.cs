@@ -1,8 +1,10 @@
 using Madoguchi.OpenData.Ckan;
 using Madoguchi.OpenData.Dcat;
+using Madoguchi.OpenData.Fetch;
 using Madoguchi.OpenData.Ingest;
 using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Publishing;
+using Madoguchi.OpenData.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madoguchi.OpenData;
@@ -19,17 +21,26 @@ public static class OpenDataModule
         services.AddSingleton<UploadFiles>();
         services.AddScoped<UploadIngest>();
         services.AddScoped<Publication>();
+        services.AddScoped<DatasetEditor>();
+        services.AddScoped<ResourceUploader>();
+        services.AddScoped<ApiTokens>();
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<TableQuery>();
         services.AddScoped<ColumnIndex>();
+        services.AddScoped<MapPoints>();
         services.AddScoped<CkanDictionaries>();
         services.AddScoped<DcatCatalogue>();
         services.AddHostedService<IngestWorker>();
+        services.AddScoped<SourceFetch>();
+        services.AddHostedService<FetchWorker>();
+        services.AddHttpClient(SourceFetch.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => FetchAddresses.Handler(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenDataOptions>>().Value.AllowPrivateFetchAddresses));
     }
 
     public static void MapOpenData(this WebApplication app)
     {
         app.MapOpenDataFiles();
+        app.MapOpenDataPoints();
         app.MapCkanApi();
         app.MapDcat();
     }

@@ -18,4 +18,19 @@ public sealed class OpenDataOptions
     /// <summary>Rows written per database round trip while ingesting.</summary>
     [Range(100, 100_000)]
     public int IngestBatchRows { get; set; } = 2000;
+
+    /// <summary>How often the fetch worker looks for resources due to be fetched from their source URL.</summary>
+    public TimeSpan FetchPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest a fetch of a source URL may take.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a node holds a fetch; another node takes over after a crash.</summary>
+    public TimeSpan FetchLease { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether source URLs may point at loopback and private networks. Off in production (a
+    /// publisher must not make the server read internal services); tests and closed networks turn it on.
+    /// </summary>
+    public bool AllowPrivateFetchAddresses { get; set; }
 }

@@ -90,6 +90,31 @@ public sealed class OpenDataPagesTests(BrowserFixture browser) : IClassFixture<B
         await page.AssertAccessibleAsync();
         await page.AssertNoHorizontalScrollAsync();
         await page.ScreenshotAsync($"opendata-table-{width}");
+
+        // The map view: the list of points is there without script; the Leaflet map (tiles are out of
+        // reach here) draws the two points from the GeoJSON and opens a popup with the name as a link.
+        await page.GetByRole(AriaRole.Link, new() { Name = "地図で見る" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("table.map-points tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-opendata-map]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("path.leaflet-interactive")).ToHaveCountAsync(2);
+        await page.Locator("path.leaflet-interactive").First.ClickAsync(new() { Force = true });
+        await Assertions.Expect(page.Locator(".leaflet-popup-content a")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.AssertNoHorizontalScrollAsync();
+        await page.ScreenshotAsync($"opendata-map-{width}");
+
+        // API tokens: created, shown once, listed.
+        await page.GotoAsync($"/{code}/staff/opendata/tokens");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "トークンを作る" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("トークンの名前を入力してください");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("トークンの名前").FillAsync("避難所データの自動更新");
+        await page.GetByRole(AriaRole.Button, new() { Name = "トークンを作る" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#new-token")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^mdg_"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "あなたのトークン" })).ToContainTextAsync("避難所データの自動更新");
+        await page.AssertAccessibleAsync();
+        await page.AssertNoHorizontalScrollAsync();
         await page.Context.CloseAsync();
     }
 }

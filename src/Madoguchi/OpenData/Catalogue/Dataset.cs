@@ -52,6 +52,12 @@ public sealed class Dataset : ITenantOwned
     /// <summary>A publisher asked the DX office to publish the current files (tenants that require review).</summary>
     public DateTime? ReviewRequestedAt { get; set; }
 
+    /// <summary>
+    /// A publisher's change to a public dataset that waits for review (a <c>DatasetDraft</c> as JSON);
+    /// the live fields keep what was approved until the DX office publishes.
+    /// </summary>
+    public string? PendingChangesJson { get; set; }
+
     public int Version { get; set; }
 
     public List<DatasetTag> Tags { get; set; } = [];
@@ -82,6 +88,7 @@ internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
         b.Property(d => d.ContactPhone).HasMaxLength(30);
         b.Property(d => d.StandardCode).HasMaxLength(40);
         b.Property(d => d.SearchText).HasMaxLength(25000);
+        b.Property(d => d.PendingChangesJson).HasMaxLength(30000);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasIndex(d => new { d.TenantId, d.Name }).IsUnique();
         b.HasIndex(d => new { d.TenantId, d.DepartmentId });

@@ -19,6 +19,7 @@ public static class CkanApi
     public static void MapCkanApi(this WebApplication app)
     {
         app.MapMethods("/{tenant:municipality}/api/3/action/{action}", [HttpMethods.Get, HttpMethods.Post], DispatchAsync).DisableAntiforgery();
+        app.MapCkanUploads();
     }
 
     private static async Task<IResult> DispatchAsync(string action, HttpContext http, MadoguchiDb db, CkanDictionaries dictionaries,
@@ -47,6 +48,7 @@ public static class CkanApi
             "tag_list" => CkanResults.Ok(http, action, await db.Set<DatasetTag>()
                 .Where(t => db.Set<Dataset>().Any(d => d.Id == t.DatasetId && d.PublishedAt != null)).Select(t => t.Name).Distinct().OrderBy(t => t).ToListAsync(ct)),
             "datastore_search" => await DatastoreSearch.RunAsync(http, action, args, tables, ct),
+            _ when CkanWrite.Actions.Contains(action) => await CkanWrite.RunAsync(http, action, args, ct),
             // Not echoed: the name came from the request and is nobody's data.
             _ => CkanResults.BadRequest(http, "help_show", "Bad request - Action name not known"),
         };

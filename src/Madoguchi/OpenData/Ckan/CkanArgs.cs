@@ -48,10 +48,13 @@ public sealed class CkanArgs
         }
         else if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
         {
-            foreach (var (key, value) in await request.ReadFormAsync(ct))
+            var form = await request.ReadFormAsync(ct);
+            foreach (var (key, value) in form)
             {
                 args._values[key] = value.ToString();
             }
+
+            args.Files = form.Files;
         }
 
         return (args, null);
@@ -60,6 +63,12 @@ public sealed class CkanArgs
     public string? this[string key] => _values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
 
     public IEnumerable<string> Keys => _values.Keys;
+
+    /// <summary>Files of a multipart POST (resource_create's "upload").</summary>
+    public IFormFileCollection? Files { get; private set; }
+
+    /// <summary>Whether the client sent the parameter at all (an empty value included).</summary>
+    public bool Has(string key) => _values.ContainsKey(key);
 
     /// <summary>An integer parameter in [min, max]; default when absent; null (with the caller reporting) when malformed.</summary>
     public int? Int(string key, int fallback, int min, int max) =>

@@ -16,6 +16,18 @@ public static class CkanResults
     public static IResult Validation(HttpContext http, string action, string field, string message) =>
         Error(http, action, StatusCodes.Status409Conflict, new Dictionary<string, object?> { ["__type"] = "Validation Error", [field] = new[] { message } });
 
+    /// <summary>Several fields' messages at once, as CKAN's validators report them.</summary>
+    public static IResult Validation(HttpContext http, string action, IEnumerable<KeyValuePair<string, List<string>>> fields)
+    {
+        var error = new Dictionary<string, object?> { ["__type"] = "Validation Error" };
+        foreach (var (field, messages) in fields)
+        {
+            error[field] = messages;
+        }
+
+        return Error(http, action, StatusCodes.Status409Conflict, error);
+    }
+
     public static IResult BadRequest(HttpContext http, string action, string message) =>
         Error(http, action, StatusCodes.Status400BadRequest, new Dictionary<string, object?> { ["__type"] = "Bad Request", ["message"] = message });
 

@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Madoguchi.OpenData.Catalogue;
-using Madoguchi.OpenData.Standards;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Staff;
@@ -15,51 +12,30 @@ namespace Madoguchi.OpenData.Publishing;
 
 /// <summary>Creates or edits a dataset's description; a publisher only for their own department.</summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
-public sealed partial class DatasetEditModel(MadoguchiDb db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DatasetEditModel(MadoguchiDb db, DatasetEditor editor, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Option(string Value, string Name);
 
+    /// <summary>The form as posted; the rules are <see cref="DatasetEditor"/>'s, shared with the CKAN write API.</summary>
     public sealed class InputModel
     {
         public int Version { get; set; }
-
-        [Required(ErrorMessage = "タイトルを入力してください。")]
-        [MaxLength(200, ErrorMessage = "タイトルは200文字以内で入力してください。")]
         public string Title { get; set; } = "";
-
-        [Required(ErrorMessage = "URL名を入力してください。")]
-        [MaxLength(100, ErrorMessage = "URL名は100文字以内で入力してください。")]
         public string Name { get; set; } = "";
-
-        [MaxLength(20000, ErrorMessage = "説明は20000文字以内で入力してください。")]
         public string? Description { get; set; }
-
-        [MaxLength(500, ErrorMessage = "タグは合わせて500文字以内で入力してください。")]
         public string? Tags { get; set; }
-
-        [Required(ErrorMessage = "担当課を選んでください。")]
         public Guid? DepartmentId { get; set; }
-
         public Licence Licence { get; set; } = Licence.CcBy40;
         public UpdateFrequency UpdateFrequency { get; set; } = UpdateFrequency.Irregular;
         public string? StandardCode { get; set; }
-
-        [MaxLength(200, ErrorMessage = "対象地域は200文字以内で入力してください。")]
         public string? SpatialCoverage { get; set; }
 
         /// <summary>YYYY-MM-DD (the date input's value).</summary>
         public string? TemporalFrom { get; set; }
 
         public string? TemporalTo { get; set; }
-
-        [MaxLength(100, ErrorMessage = "問い合わせ先は100文字以内で入力してください。")]
         public string? ContactName { get; set; }
-
-        [EmailAddress(ErrorMessage = "メールアドレスの形式が正しくありません。")]
-        [MaxLength(254, ErrorMessage = "メールアドレスは254文字以内で入力してください。")]
         public string? ContactEmail { get; set; }
-
-        [MaxLength(30, ErrorMessage = "電話番号は30文字以内で入力してください。")]
         public string? ContactPhone { get; set; }
     }
 
@@ -67,6 +43,9 @@ public sealed partial class DatasetEditModel(MadoguchiDb db, IStringLocalizer<Sh
     public InputModel Input { get; set; } = new();
 
     public Guid? DatasetId { get; private set; }
+
+    /// <summary>A change of this public dataset waits for review; the form shows it, the public page does not yet.</summary>
+    public bool HasPendingChanges { get; private set; }
     public IReadOnlyList<Option> Departments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
@@ -80,12 +59,14 @@ public sealed partial class DatasetEditModel(MadoguchiDb db, IStringLocalizer<Sh
             }
 
             DatasetId = d.Id;
+            HasPendingChanges = d.PendingChangesJson is not null;
+            var c = DatasetEditor.Current(d);
             Input = new InputModel
             {
-                Version = d.Version, Title = d.Title, Name = d.Name, Description = d.Description, Tags = string.Join("、", d.Tags.Select(t => t.Name)),
-                DepartmentId = d.DepartmentId, Licence = d.Licence, UpdateFrequency = d.UpdateFrequency, StandardCode = d.StandardCode,
-                SpatialCoverage = d.SpatialCoverage, TemporalFrom = d.TemporalFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TemporalTo = d.TemporalTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ContactName = d.ContactName, ContactEmail = d.ContactEmail, ContactPhone = d.ContactPhone,
+                Version = d.Version, Title = c.Title ?? "", Name = c.Name ?? "", Description = c.Description, Tags = string.Join("、", c.Tags),
+                DepartmentId = c.DepartmentId, Licence = c.Licence, UpdateFrequency = c.UpdateFrequency, StandardCode = c.StandardCode,
+                SpatialCoverage = c.SpatialCoverage, TemporalFrom = c.TemporalFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TemporalTo = c.TemporalTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ContactName = c.ContactName, ContactEmail = c.ContactEmail, ContactPhone = c.ContactPhone,
             };
         }
 
@@ -114,95 +95,43 @@ public sealed partial class DatasetEditModel(MadoguchiDb db, IStringLocalizer<Sh
             DatasetId = dataset.Id;
         }
 
-        Input.Name = (Input.Name ?? "").Trim().ToLowerInvariant();
-        if (Input.Name.Length > 0 && !UrlName().IsMatch(Input.Name))
-        {
-            ModelState.AddModelError("Input.Name", l["URL名は半角英小文字・数字・ハイフン・アンダースコアで入力してください（例: evacuation-sites）。"]);
-        }
-        else if (Input.Name.Length > 0 && await db.Set<Dataset>().AnyAsync(d => d.Name == Input.Name && d.Id != (dataset == null ? Guid.Empty : dataset.Id), ct))
-        {
-            ModelState.AddModelError("Input.Name", l["このURL名は既に使われています。別の名前にしてください。"]);
-        }
-
-        if (Input.DepartmentId is { } department && (!scope.Covers(department) || !await db.Departments.AnyAsync(d => d.Id == department, ct)))
-        {
-            ModelState.AddModelError("Input.DepartmentId", l["担当課を選んでください。"]);
-        }
-
-        if (Input.StandardCode is { Length: > 0 } code && StandardDatasets.Find(code) is null)
-        {
-            ModelState.AddModelError("Input.StandardCode", l["標準データセットを一覧から選んでください。"]);
-        }
-
         var from = ParseDate(Input.TemporalFrom, "Input.TemporalFrom");
         var to = ParseDate(Input.TemporalTo, "Input.TemporalTo");
-        if (from is not null && to is not null && to < from)
+        var draft = new DatasetDraft
         {
-            ModelState.AddModelError("Input.TemporalTo", l["対象期間の終わりは始まりより後の日付にしてください。"]);
-        }
+            Title = Input.Title, Name = Input.Name, Description = Input.Description, Tags = DatasetDraft.TagList(Input.Tags), DepartmentId = Input.DepartmentId,
+            Licence = Input.Licence, UpdateFrequency = Input.UpdateFrequency, StandardCode = Input.StandardCode, SpatialCoverage = Input.SpatialCoverage,
+            TemporalFrom = from, TemporalTo = to, ContactName = Input.ContactName, ContactEmail = Input.ContactEmail, ContactPhone = Input.ContactPhone,
+        };
+        // A malformed date still shows with every other message of the form, and nothing is saved.
+        var result = await editor.SaveAsync(dataset, draft, scope, dataset is null ? null : Input.Version, ct, validateOnly: !ModelState.IsValid);
+        if (result.Errors.Count > 0 || result.Conflict)
+        {
+            foreach (var (field, messages) in result.Errors)
+            {
+                messages.ForEach(m => ModelState.AddModelError("Input." + field, m));
+            }
 
-        var tags = TagList(Input.Tags);
-        if (tags.Any(t => t.Length > 50))
-        {
-            ModelState.AddModelError("Input.Tags", l["タグは1つ50文字以内にしてください。"]);
-        }
+            if (result.Conflict)
+            {
+                ModelState.AddModelError("", l["他の職員が先にこのデータセットを更新しました。画面を開き直して、もう一度操作してください。"]);
+            }
 
-        if (!ModelState.IsValid)
-        {
             await LoadAsync(ct);
             return Page();
         }
 
+        dataset = result.Dataset;
         if (dataset is null)
         {
-            dataset = new Dataset { Name = Input.Name, Title = "" };
-            db.Add(dataset);
-        }
-        else
-        {
-            db.Entry(dataset).Property(d => d.Version).OriginalValue = Input.Version;
-        }
-
-        dataset.Name = Input.Name;
-        dataset.Title = Input.Title.Trim();
-        dataset.Description = Input.Description?.Trim() ?? "";
-        dataset.DepartmentId = Input.DepartmentId!.Value;
-        dataset.Licence = Enum.IsDefined(Input.Licence) ? Input.Licence : Licence.CcBy40;
-        dataset.UpdateFrequency = Enum.IsDefined(Input.UpdateFrequency) ? Input.UpdateFrequency : UpdateFrequency.Irregular;
-        dataset.StandardCode = Input.StandardCode is { Length: > 0 } s ? s : null;
-        dataset.SpatialCoverage = Input.SpatialCoverage?.Trim() ?? "";
-        dataset.TemporalFrom = from;
-        dataset.TemporalTo = to;
-        dataset.ContactName = Input.ContactName?.Trim() ?? "";
-        dataset.ContactEmail = Input.ContactEmail?.Trim() ?? "";
-        dataset.ContactPhone = Input.ContactPhone?.Trim() ?? "";
-        dataset.UpdatedAt = DateTime.UtcNow;
-        dataset.Tags.RemoveAll(t => !tags.Contains(t.Name));
-        foreach (var tag in tags.Where(t => dataset.Tags.All(x => x.Name != t)))
-        {
-            dataset.Tags.Add(new DatasetTag { TenantId = dataset.TenantId, DatasetId = dataset.Id, Name = tag });
-        }
-
-        var departmentName = await db.Departments.Where(d => d.Id == dataset.DepartmentId).Select(d => d.Name).SingleAsync(ct);
-        dataset.SearchText = SearchText.Of(dataset, departmentName, StandardDatasets.Find(dataset.StandardCode)?.Name);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", l["他の職員が先にこのデータセットを更新しました。画面を開き直して、もう一度操作してください。"]);
             await LoadAsync(ct);
             return Page();
         }
-        catch (DbUpdateException)
+
+        if (result.WaitsForReview)
         {
-            // Two publishers took the same URL name at the same moment: the unique index decided.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Input.Name", l["このURL名は既に使われています。別の名前にしてください。"]);
-            await LoadAsync(ct);
-            return Page();
+            TempData["notice"] = l["変更を保存しました。公開中の内容は、DX推進担当が審査して公開するまで変わりません。"].Value;
+            return Redirect($"/{RouteData.Values["tenant"]}/staff/opendata/{dataset.Id}");
         }
 
         TempData["notice"] = l["保存しました。"].Value;
@@ -225,10 +154,6 @@ public sealed partial class DatasetEditModel(MadoguchiDb db, IStringLocalizer<Sh
         return null;
     }
 
-    public static List<string> TagList(string? tags) =>
-        (tags ?? "").Split([',', '、', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(t => t.Length > 0).Distinct().Take(20).ToList();
-
     private async Task LoadAsync(CancellationToken ct)
     {
         var scope = PublisherScope.Of(User);
@@ -238,6 +163,4 @@ public sealed partial class DatasetEditModel(MadoguchiDb db, IStringLocalizer<Sh
             .Select(d => new Option(d.Id.ToString(), d.Name)).ToListAsync(ct);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*$")]
-    private static partial Regex UrlName();
 }

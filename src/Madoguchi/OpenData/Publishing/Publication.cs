@@ -45,7 +45,7 @@ public sealed class Publication(MadoguchiDb db, TimeProvider time)
     public async Task<bool> RequiresReviewAsync(CancellationToken ct) =>
         await db.Set<OpenDataSettings>().Select(s => s.RequireReview).FirstOrDefaultAsync(ct);
 
-    /// <summary>Makes the latest files public (and the dataset, on its first publication). Caller saves.</summary>
+    /// <summary>Makes the latest files and any waiting description change public (and the dataset, on its first publication). Caller saves.</summary>
     public async Task PublishAsync(Dataset dataset, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -56,10 +56,33 @@ public sealed class Publication(MadoguchiDb db, TimeProvider time)
             resource.UpdatedAt = now;
         }
 
+        if (dataset.PendingChangesJson is not null)
+        {
+            // A description change that waited for review goes live with the files.
+            await db.Entry(dataset).Collection(d => d.Tags).LoadAsync(ct);
+            await DatasetEditor.ApplyAsync(db, dataset, DatasetEditor.Current(dataset), now, ct);
+        }
+
         dataset.PublishedAt ??= now;
         dataset.LastPublishedAt = now;
         dataset.ReviewRequestedAt = null;
         dataset.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The 公開する button and the API's private=false: publishes, or where the municipality requires
+    /// review and the actor is not the DX office, asks for it. Returns whether it went public. Caller saves.
+    /// </summary>
+    public async Task<bool> PublishOrAskAsync(Dataset dataset, bool isReviewer, CancellationToken ct)
+    {
+        if (!isReviewer && await RequiresReviewAsync(ct))
+        {
+            RequestReview(dataset);
+            return false;
+        }
+
+        await PublishAsync(dataset, ct);
+        return true;
     }
 
     public void RequestReview(Dataset dataset) => dataset.ReviewRequestedAt = time.GetUtcNow().UtcDateTime;
