@@ -28,14 +28,14 @@ internal static class ReportSeeder
 
     private static readonly string[] ReportColumns =
     [
-        "Id", "TenantId", "CategoryId", "DepartmentId", "Status", "Description", "Address", "Latitude", "Longitude", "Cell", "AnswersJson",
+        "Id", "TenantId", "CategoryId", "DepartmentId", "Status", "Description", "Address", "Latitude", "Longitude", "Cell", "PublicNote", "AnswersJson",
         "NeedsReview", "Token", "CreatedAt", "UpdatedAt", "Version",
     ];
 
     private static readonly NpgsqlDbType[] ReportTypes =
     [
         NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
-        NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz,
+        NpgsqlDbType.Double, NpgsqlDbType.Double, NpgsqlDbType.Bigint, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.TimestampTz,
         NpgsqlDbType.TimestampTz, NpgsqlDbType.Integer,
     ];
 
@@ -46,6 +46,8 @@ internal static class ReportSeeder
         NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.TimestampTz, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
         NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
     ];
+
+    private const string PublicNote = "担当課で確認し、対応しました。";
 
     private static readonly string[] Descriptions =
     [
@@ -89,11 +91,11 @@ internal static class ReportSeeder
         var report = new object?[]
         {
             id, tenantId, categories[i % categories.Count], departmentId, status.ToString(), Descriptions[i % Descriptions.Length],
-            $"大崎市内 {i % 997} 番地付近", lat, lon, GridCells.Of(lat, lon), "{}", false, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..24], created, updated, 0,
+            $"大崎市内 {i % 997} 番地付近", lat, lon, GridCells.Of(lat, lon), status == ReportStatus.Received ? null : PublicNote, "{}", false, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..24], created, updated, 0,
         };
         var update = status == ReportStatus.Received
             ? new object?[] { Guid.CreateVersion7(created), tenantId, id, created, nameof(ReportUpdateKind.Submitted), null, nameof(ReportStatus.Received), null }
-            : [Guid.CreateVersion7(updated), tenantId, id, updated, nameof(ReportUpdateKind.StatusChanged), nameof(ReportStatus.Received), status.ToString(), "担当課で確認し、対応しました。"];
+            : [Guid.CreateVersion7(updated), tenantId, id, updated, nameof(ReportUpdateKind.StatusChanged), nameof(ReportStatus.Received), status.ToString(), PublicNote];
         return (report, update);
     }
 

@@ -97,11 +97,11 @@ public sealed class Open311SchemaTests(MadoguchiApp app) : IClassFixture<Madoguc
         var postedXml = await XmlAsync(await client.PostAsync($"{api}/requests.xml", new FormUrlEncodedContent(byAddress)), HttpStatusCode.Created);
         AssertXmlShape(postedXml, "service_requests", "request", ItemsOf(SchemaDocument("post-response")));
 
-        // A public note on the first, so status_notes is a string somewhere.
+        // A public note on the first, so status_notes is a string somewhere (as ReportWorkflow writes it: history row and the report's current note).
         await app.DbAsync(async db =>
         {
             db.Add(new ReportUpdate { TenantId = s.Tenant.Id, ReportId = Guid.Parse(id), Kind = ReportUpdateKind.StatusChanged, FromStatus = ReportStatus.Received, ToStatus = ReportStatus.InProgress, PublicNote = "現地を確認します。" });
-            await db.Set<Report>().IgnoreQueryFilters().Where(r => r.Id == Guid.Parse(id)).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ReportStatus.InProgress));
+            await db.Set<Report>().IgnoreQueryFilters().Where(r => r.Id == Guid.Parse(id)).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ReportStatus.InProgress).SetProperty(r => r.PublicNote, "現地を確認します。"));
             await db.SaveChangesAsync();
         });
 

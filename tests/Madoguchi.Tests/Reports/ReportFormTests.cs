@@ -167,6 +167,11 @@ public sealed class ReportFormTests(DevIdpApp app) : IClassFixture<DevIdpApp>
         // The bytes on disk are the served bytes: the original never reached storage.
         var onDisk = Directory.GetFiles(Path.Combine(app.DataDirectory, "report-photos", s.Tenant.Id.ToString()));
         Assert.Equal(served, await File.ReadAllBytesAsync(Assert.Single(onDisk)));
+
+        // Open311 readers get the same photo as media_url (the first photo is kept on the report's row).
+        var open311 = System.Text.Json.JsonDocument.Parse(await browser.GetStringAsync($"/{s.Tenant.Code}/open311/v2/requests.json")).RootElement;
+        var mediaUrl = Assert.Single(open311.EnumerateArray()).GetProperty("media_url").GetString()!;
+        Assert.Equal(served, await browser.GetByteArrayAsync(new Uri(mediaUrl).PathAndQuery));
     }
 
     [Fact]

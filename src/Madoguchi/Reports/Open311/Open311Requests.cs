@@ -4,7 +4,6 @@ using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Reports.Catalogue;
 using Madoguchi.Reports.Geography;
-using Madoguchi.Reports.Photos;
 using Madoguchi.Reports.Reporting;
 using Microsoft.EntityFrameworkCore;
 using static Madoguchi.Reports.Open311.Open311Document;
@@ -205,9 +204,9 @@ internal static class Open311Requests
     }
 
     /// <summary>
-    /// Writes the newest <see cref="MaxResults"/> reports of the query in one read: the latest public
-    /// note and first photo come from correlated subqueries on their (tenant, report) indexes, so
-    /// the SQL has one shape whatever the number of reports (no list of ids to send back).
+    /// Writes the newest <see cref="MaxResults"/> reports of the query in one read of their rows (the
+    /// latest public note and first photo are kept on the row), so the SQL has one shape whatever the
+    /// number of reports (no list of ids to send back).
     /// </summary>
     private static async Task<IResult> WriteRowsAsync(string format, HttpRequest request, MadoguchiDb db, IQueryable<Report> query, CancellationToken ct,
         (double Lat, double Lon, double Radius)? circle = null)
@@ -217,8 +216,7 @@ internal static class Open311Requests
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var rows = await query.OrderByDescending(r => r.CreatedAt).Take(circle is null ? MaxResults : MaxResults + CircleSlack)
             .Select(r => new Row(r.Id, r.Status, r.CategoryId, r.DepartmentId, r.Description, r.CreatedAt, r.UpdatedAt, r.Address, r.Latitude, r.Longitude,
-                db.Set<ReportUpdate>().Where(u => u.ReportId == r.Id && u.PublicNote != null).OrderByDescending(u => u.At).Select(u => u.PublicNote).FirstOrDefault(),
-                db.Set<ReportPhoto>().Where(p => p.ReportId == r.Id).OrderBy(p => p.CreatedAt).Select(p => (Guid?)p.Id).FirstOrDefault()))
+                r.PublicNote, r.PhotoId))
             .ToListAsync(ct);
         if (circle is { } c)
         {

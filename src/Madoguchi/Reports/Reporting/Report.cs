@@ -49,6 +49,12 @@ public sealed class Report : ITenantOwned
 
     public Guid? MergedIntoId { get; set; }
 
+    /// <summary>The city's latest public note (a copy of the newest <see cref="ReportUpdate.PublicNote"/>), so lists and Open311 read it with the row.</summary>
+    public string? PublicNote { get; set; }
+
+    /// <summary>The first photo, kept on the row for the same reason.</summary>
+    public Guid? PhotoId { get; set; }
+
     /// <summary>Open311 token, answerable at tokens/{token}.</summary>
     public string Token { get; set; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
 
@@ -65,6 +71,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(r => r.Address).HasMaxLength(Report.MaxAddress);
         b.Property(r => r.AnswersJson).HasMaxLength(8000);
         b.Property(r => r.Token).HasMaxLength(40);
+        b.Property(r => r.PublicNote).HasMaxLength(2000);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
         b.HasIndex(r => new { r.TenantId, r.Token }).IsUnique();
         b.HasIndex(r => new { r.TenantId, r.CreatedAt });

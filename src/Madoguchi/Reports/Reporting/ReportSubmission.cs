@@ -122,6 +122,7 @@ public sealed class ReportSubmission(MadoguchiDb db, TenantContext tenant, Repor
         {
             var photos = await db.Set<ReportPhoto>().Where(p => p.UploadKey == key && p.ReportId == null).ToListAsync(ct);
             photos.ForEach(p => p.ReportId = report.Id);
+            report.PhotoId = photos.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).FirstOrDefault()?.Id;
         }
 
         if (draft.Email is { Length: > 0 } email)

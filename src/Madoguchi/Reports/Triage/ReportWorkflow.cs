@@ -42,7 +42,7 @@ public sealed class ReportWorkflow(MadoguchiDb db, ReportMails mails, TimeProvid
         report.Status = to;
         report.NeedsReview = false;
         report.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        db.Add(new ReportUpdate
+        AddUpdate(report, new ReportUpdate
         {
             ReportId = report.Id, Kind = ReportUpdateKind.StatusChanged, FromStatus = from, ToStatus = to, At = report.UpdatedAt,
             PublicNote = publicNote, InternalNote = string.IsNullOrEmpty(internalNote) ? null : internalNote, StaffUserId = staffId,
@@ -100,7 +100,7 @@ public sealed class ReportWorkflow(MadoguchiDb db, ReportMails mails, TimeProvid
         duplicate.UpdatedAt = now;
         survivor.UpdatedAt = now;
         const string note = "同じ問題の報告にまとめました。今後の対応は、まとめた先の報告でお知らせします。";
-        db.Add(new ReportUpdate { ReportId = duplicate.Id, Kind = ReportUpdateKind.Merged, FromStatus = from, ToStatus = ReportStatus.Merged, PublicNote = note, StaffUserId = staffId, At = now });
+        AddUpdate(duplicate, new ReportUpdate { ReportId = duplicate.Id, Kind = ReportUpdateKind.Merged, FromStatus = from, ToStatus = ReportStatus.Merged, PublicNote = note, StaffUserId = staffId, At = now });
         db.Add(new ReportUpdate { ReportId = survivor.Id, Kind = ReportUpdateKind.Merged, InternalNote = "重複した報告を統合：" + duplicate.Id, StaffUserId = staffId, At = now });
 
         // Mail the duplicate's followers once, with a link to the survivor, before they move.
@@ -139,12 +139,22 @@ public sealed class ReportWorkflow(MadoguchiDb db, ReportMails mails, TimeProvid
         report.Status = ReportStatus.Received;
         report.NeedsReview = true;
         report.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        db.Add(new ReportUpdate
+        AddUpdate(report, new ReportUpdate
         {
             ReportId = report.Id, Kind = ReportUpdateKind.NotFixed, FromStatus = ReportStatus.Closed, ToStatus = ReportStatus.Received, At = report.UpdatedAt,
             PublicNote = "報告された方から「直っていない」との回答があり、確認し直します。", InternalNote = string.IsNullOrEmpty(comment) ? null : comment,
         });
         return await SaveAsync(ct);
+    }
+
+    /// <summary>Appends to the history; a public note also becomes the report's current one.</summary>
+    private void AddUpdate(Report report, ReportUpdate update)
+    {
+        db.Add(update);
+        if (update.PublicNote is { } note)
+        {
+            report.PublicNote = note;
+        }
     }
 
     private Task<string> CategoryNameAsync(Report report, CancellationToken ct) =>

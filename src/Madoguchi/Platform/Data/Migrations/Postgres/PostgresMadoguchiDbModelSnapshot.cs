@@ -3460,6 +3460,13 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<bool>("NeedsReview")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PublicNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid?>("ReporterResidentId")
                         .HasColumnType("uuid");
 

@@ -3455,6 +3455,13 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("NeedsReview")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReporterResidentId")
                         .HasColumnType("TEXT");
 
