@@ -44,7 +44,7 @@ public sealed class CounterPayments(MadoguchiDb db, IApplicationFees fees, Payme
         var owed = quote.TotalYen - await ledger.PaidYenAsync(applicationId, ct);
         if (owed <= 0)
         {
-            return new Result(Outcome.NothingToPay);
+            return await SameSlipOrAsync(key, new Result(Outcome.NothingToPay), ct);
         }
 
         if (amountYen != owed)
@@ -54,7 +54,7 @@ public sealed class CounterPayments(MadoguchiDb db, IApplicationFees fees, Payme
 
         if (await db.Set<Payment>().AnyAsync(p => p.Provider == PaymentProvider.CounterTerminal && p.ProviderPaymentId == transactionId, ct))
         {
-            return new Result(Outcome.DuplicateTransaction);
+            return await SameSlipOrAsync(key, new Result(Outcome.DuplicateTransaction), ct);
         }
 
         var attempt = await db.Set<Payment>().Where(p => p.ApplicationId == applicationId).MaxAsync(p => (int?)p.Attempt, ct) ?? 0;
@@ -75,12 +75,19 @@ public sealed class CounterPayments(MadoguchiDb db, IApplicationFees fees, Payme
         {
             // A double click (same key) or the same slip entered at two desks at once.
             db.ChangeTracker.Clear();
-            return await db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.IdempotencyKey == key, ct) is { } winner
-                ? new Result(Outcome.AlreadyRecorded, winner.Id)
-                : new Result(Outcome.DuplicateTransaction);
+            return await SameSlipOrAsync(key, new Result(Outcome.DuplicateTransaction), ct);
         }
 
         await ledger.AfterSuccessAsync(payment, ct);
         return new Result(Outcome.Recorded, payment.Id);
     }
+
+    /// <summary>
+    /// A refusal, unless the same form (its key) was recorded meanwhile: a double click whose first
+    /// post committed between this post's checks is "already recorded", not "nothing to pay".
+    /// </summary>
+    private async Task<Result> SameSlipOrAsync(Guid key, Result refusal, CancellationToken ct) =>
+        await db.Set<Payment>().AsNoTracking().SingleOrDefaultAsync(p => p.IdempotencyKey == key, ct) is { } winner
+            ? new Result(Outcome.AlreadyRecorded, winner.Id)
+            : refusal;
 }
