@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +13,7 @@ namespace Madoguchi.Reports.Open311;
 /// </summary>
 public static class Open311Document
 {
-    public sealed record Field(string Name, object? Value);
+    public readonly record struct Field(string Name, object? Value);
 
     public sealed record Item(IReadOnlyList<Field> Fields);
 
@@ -23,23 +24,24 @@ public static class Open311Document
     /// <param name="rootName">The XML root element when <paramref name="root"/> is an object (a list names its own).</param>
     public static IResult Write(string format, int status, object root, string? rootName = null) => format switch
     {
-        "xml" => TypedResults.Text(Xml(root, rootName), "text/xml; charset=utf-8", Encoding.UTF8, status),
-        _ => TypedResults.Text(Json(root), "application/json; charset=utf-8", Encoding.UTF8, status),
+        "xml" => new Utf8Answer(Xml(root, rootName), "text/xml; charset=utf-8", status),
+        _ => new Utf8Answer(Json(root), "application/json; charset=utf-8", status),
     };
 
     /// <summary>The spec's error answer: [{"code":403,"description":"…"}] or &lt;errors&gt;&lt;error&gt;….</summary>
     public static IResult Error(string format, int status, string description) =>
         Write(format, status, new List("errors", "error", [Of(new("code", status), new("description", description))]));
 
-    public static string Json(object root)
+    /// <summary>The answer as UTF-8 bytes, written straight from the tree (a 1,000-report answer is ~0.5 MB: no detour through a string).</summary>
+    public static byte[] Json(object root)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteJson(writer, root);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteJson(Utf8JsonWriter w, object? value)
@@ -75,18 +77,17 @@ public static class Open311Document
         }
     }
 
-    public static string Xml(object root, string? rootName = null)
+    public static byte[] Xml(object root, string? rootName = null)
     {
-        var text = new StringBuilder();
-        using (var w = XmlWriter.Create(text, new XmlWriterSettings { Encoding = Encoding.UTF8, OmitXmlDeclaration = false }))
+        using var stream = new MemoryStream();
+        using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false }))
         {
             w.WriteStartDocument();
             WriteXml(w, root, (root as List)?.Name ?? rootName ?? throw new ArgumentException("An object needs a root element name."));
             w.WriteEndDocument();
         }
 
-        // StringBuilder is UTF-16; the bytes sent are UTF-8, and the declaration must say so.
-        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        return stream.ToArray();
     }
 
     private static void WriteXml(XmlWriter w, object? value, string name)
@@ -123,4 +124,17 @@ public static class Open311Document
     /// <summary>W3C date-time in Japan time with its offset, as the spec's examples (2010-04-14T06:37:38-08:00).</summary>
     public static string Timestamp(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}
+
+/// <summary>An answer already encoded as UTF-8, with its status and length.</summary>
+internal sealed class Utf8Answer(byte[] body, string contentType, int status) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body).AsTask();
+    }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Linq.Expressions;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Reports.Catalogue;
@@ -16,10 +16,12 @@ internal static class Open311Requests
     public const int MaxResults = 1000;
 
     /// <summary>
-    /// Date windows (days back from the newest date asked for) tried in turn for a radius read: a busy
-    /// town centre fills the answer from the last month, a quiet hamlet needs the years.
+    /// The first date window (days back from the newest date asked for) of a radius read: a busy town
+    /// centre fills the answer from the last month, a quiet hamlet needs the years. Past the last
+    /// window the whole period asked for is read.
     /// </summary>
-    private static readonly int[] CircleWindowDays = [30, 180, 730];
+    private const int FirstWindowDays = 30;
+    private const int LastWindowDays = 3 * 365;
 
     /// <summary>Rows past <see cref="MaxResults"/> read for a circle, for those the exact distance drops at its edge.</summary>
     private const int CircleSlack = 100;
@@ -43,7 +45,7 @@ internal static class Open311Requests
             var wanted = ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(id => Guid.TryParse(id, out var g) ? g : Guid.Empty).ToList();
             // The spec: with service_request_id every other parameter is ignored.
-            return await WriteRowsAsync(format, request, db, db.Set<Report>().AsNoTracking().Where(r => wanted.Contains(r.Id)), ct);
+            return await WriteRowsAsync(format, request, db, await ReadRowsAsync(db.Set<Report>().AsNoTracking().Where(r => wanted.Contains(r.Id)), MaxResults, ct), ct);
         }
 
         if (q["service_code"].ToString() is { Length: > 0 } codes)
@@ -108,12 +110,10 @@ internal static class Open311Requests
             circle = (lat, lon, radius);
         }
 
-        if (circle is { } within)
-        {
-            query = await NewestInCircleAsync(query, within, start, end, ct);
-        }
-
-        return await WriteRowsAsync(format, request, db, query, ct, circle);
+        var rows = circle is { } within
+            ? await NewestInCircleAsync(db, query, within, start, end, ct)
+            : await ReadRowsAsync(query, MaxResults, ct);
+        return await WriteRowsAsync(format, request, db, rows, ct);
     }
 
     public static async Task<IResult> OneAsync(string id, string format, HttpRequest request, MadoguchiDb db, CancellationToken ct)
@@ -128,7 +128,7 @@ internal static class Open311Requests
             return Error(format, 404, "service_request_id not found");
         }
 
-        return await WriteRowsAsync(format, request, db, db.Set<Report>().AsNoTracking().Where(r => r.Id == guid), ct);
+        return await WriteRowsAsync(format, request, db, await ReadRowsAsync(db.Set<Report>().AsNoTracking().Where(r => r.Id == guid), 1, ct), ct);
     }
 
     public static async Task<IResult> TokenAsync(string token, string format, MadoguchiDb db, CancellationToken ct)
@@ -204,25 +204,21 @@ internal static class Open311Requests
     }
 
     /// <summary>
-    /// Writes the newest <see cref="MaxResults"/> reports of the query in one read of their rows (the
-    /// latest public note and first photo are kept on the row), so the SQL has one shape whatever the
-    /// number of reports (no list of ids to send back).
+    /// The newest <paramref name="take"/> reports of the query in one read of their rows (the latest
+    /// public note and first photo are kept on the row), so the SQL has one shape whatever the number
+    /// of reports (no list of ids to send back).
     /// </summary>
-    private static async Task<IResult> WriteRowsAsync(string format, HttpRequest request, MadoguchiDb db, IQueryable<Report> query, CancellationToken ct,
-        (double Lat, double Lon, double Radius)? circle = null)
+    private static Task<List<Row>> ReadRowsAsync(IQueryable<Report> query, int take, CancellationToken ct) =>
+        query.OrderByDescending(r => r.CreatedAt).Take(take).Select(RowOf).ToListAsync(ct);
+
+    private static readonly Expression<Func<Report, Row>> RowOf = r => new Row(r.Id, r.Status, r.CategoryId, r.DepartmentId, r.Description,
+        r.CreatedAt, r.UpdatedAt, r.Address, r.Latitude, r.Longitude, r.PublicNote, r.PhotoId);
+
+    private static async Task<IResult> WriteRowsAsync(string format, HttpRequest request, MadoguchiDb db, List<Row> rows, CancellationToken ct)
     {
         // Names come from the municipality's few categories and departments, not a subquery per row.
         var categories = await db.Set<ReportCategory>().AsNoTracking().Select(c => new { c.Id, c.Name, c.Code }).ToDictionaryAsync(c => c.Id, ct);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
-        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(circle is null ? MaxResults : MaxResults + CircleSlack)
-            .Select(r => new Row(r.Id, r.Status, r.CategoryId, r.DepartmentId, r.Description, r.CreatedAt, r.UpdatedAt, r.Address, r.Latitude, r.Longitude,
-                r.PublicNote, r.PhotoId))
-            .ToListAsync(ct);
-        if (circle is { } c)
-        {
-            rows = rows.Where(r => Distance.Meters(c.Lat, c.Lon, r.Latitude!.Value, r.Longitude!.Value) <= c.Radius).Take(MaxResults).ToList();
-        }
-
         var tenant = request.RouteValues["tenant"];
         var site = $"{request.Scheme}://{request.Host}{request.PathBase}/{tenant}";
 
@@ -247,14 +243,15 @@ internal static class Open311Requests
     }
 
     /// <summary>
-    /// Narrows the query to the newest reports inside the circle (at most <see cref="MaxResults"/>,
-    /// plus those the exact distance will drop at the edge), from the (tenant, cell, date, status,
-    /// position, id) index alone: the grid cells the circle's box touches and a flat-earth distance
-    /// check in SQL (exact enough within 10 km, with a 1 % margin), newest first within a date window
-    /// that widens until the answer is full or covers the period asked for. The answer is then read
-    /// from the date of the oldest report it needs, so only its rows are read in full.
+    /// The newest reports inside the circle (at most <see cref="MaxResults"/>). Candidates come from the
+    /// (tenant, cell, date, status, position, id) index alone: the grid cells the circle's box touches
+    /// and a flat-earth distance check in SQL (exact enough within 10 km, with a 1 % margin), newest
+    /// first within a date window that starts at a month and grows with the density it finds, until
+    /// the answer is full or covers the period asked for (a window much wider than needed makes the
+    /// database sort thousands of index entries). Only then are the rows of the newest candidates read
+    /// in full, from the oldest candidate's date and by key (<c>Id IN (SELECT Id … LIMIT n)</c>).
     /// </summary>
-    private static async Task<IQueryable<Report>> NewestInCircleAsync(IQueryable<Report> query, (double Lat, double Lon, double Radius) circle,
+    private static async Task<List<Row>> NewestInCircleAsync(MadoguchiDb db, IQueryable<Report> query, (double Lat, double Lon, double Radius) circle,
         DateTime? start, DateTime? end, CancellationToken ct)
     {
         var (lat, lon, radius) = circle;
@@ -267,26 +264,38 @@ internal static class Open311Requests
             && r.Latitude >= minLat && r.Latitude <= maxLat && r.Longitude >= minLon && r.Longitude <= maxLon
             && (r.Latitude - lat) * (r.Latitude - lat) + (r.Longitude - lon) * (r.Longitude - lon) * lonScale <= maxDegrees2);
 
+        const int candidates = MaxResults + CircleSlack;
         var until = end ?? DateTime.UtcNow;
-        foreach (var days in CircleWindowDays.Append(0))
+        var days = FirstWindowDays;
+        while (true)
         {
-            DateTime? from = days == 0 ? start : until.AddDays(-days);
-            if (start is { } s && from < s)
+            DateTime? from = until.AddDays(-days);
+            if (from < start || days >= LastWindowDays)
             {
                 from = start;
             }
 
             var window = from is { } f ? inCircle.Where(r => r.CreatedAt >= f) : inCircle;
-            var found = await window.OrderByDescending(r => r.CreatedAt).Take(MaxResults + CircleSlack)
-                .Select(r => new { r.CreatedAt, r.Latitude, r.Longitude }).ToListAsync(ct);
-            if (found.Count == MaxResults + CircleSlack || from == start)
+            var found = await window.OrderByDescending(r => r.CreatedAt).Take(candidates).Select(r => r.CreatedAt).ToListAsync(ct);
+            if (found.Count == candidates || from == start)
             {
-                var inside = found.Where(r => Distance.Meters(lat, lon, r.Latitude!.Value, r.Longitude!.Value) <= radius).Take(MaxResults).ToList();
-                DateTime? oldest = inside.Count == MaxResults ? inside[^1].CreatedAt : from;
-                return oldest is { } o ? inCircle.Where(r => r.CreatedAt >= o) : inCircle;
-            }
-        }
+                if (found.Count == 0)
+                {
+                    return [];
+                }
 
-        throw new UnreachableException("The last window is the whole period asked for.");
+                // No ORDER BY … LIMIT outside: with one, SQLite walks the date index of the whole
+                // municipality probing the candidates instead of fetching the candidates by key.
+                var oldest = found[^1];
+                var newest = inCircle.Where(r => r.CreatedAt >= oldest).OrderByDescending(r => r.CreatedAt).Take(candidates).Select(r => r.Id);
+                var rows = await db.Set<Report>().AsNoTracking().Where(r => newest.Contains(r.Id)).Select(RowOf).ToListAsync(ct);
+                return rows.OrderByDescending(r => r.CreatedAt)
+                    .Where(r => Distance.Meters(lat, lon, r.Latitude!.Value, r.Longitude!.Value) <= radius)
+                    .Take(MaxResults).ToList();
+            }
+
+            // Grow the window to where the density seen so far would fill the answer, with a margin.
+            days = Math.Max(days * 2, days * candidates * 5 / (4 * Math.Max(found.Count, 1)));
+        }
     }
 }
