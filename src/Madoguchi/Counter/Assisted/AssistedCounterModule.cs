@@ -22,6 +22,8 @@ public static class AssistedCounterModule
         services.AddScoped<VisitorTicket>();
         services.AddScoped<Visits.CounterVisits>();
         services.AddScoped<CardReads>();
+        services.AddSingleton<AbandonedVisitCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<AbandonedVisitCleanup>());
     }
 
     public static void MapAssistedCounter(this WebApplication app)

@@ -18,4 +18,15 @@ public sealed class AssistedCounterOptions
     /// <summary>How long a card read posted by a card-reader client waits to be taken up by the staff at that counter.</summary>
     [Range(1, 60)]
     public int CardReadMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// A visit never submitted is deleted with its drafts after this many hours: the drafts hold the
+    /// visitor's personal data, and a visit is finished the same day or started again.
+    /// </summary>
+    [Range(1, 24 * 90)]
+    public int AbandonedVisitHours { get; set; } = 72;
+
+    /// <summary>How often the clean-up of abandoned visits runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan AbandonedVisitCheckInterval { get; set; } = TimeSpan.FromHours(1);
 }

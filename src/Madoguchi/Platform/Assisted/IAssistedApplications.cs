@@ -44,6 +44,16 @@ public interface IAssistedApplications
     /// the step is recorded as done by <paramref name="staffId"/>. A repeated call answers with the same number.
     /// </summary>
     Task<AssistedSubmitResult> SubmitAsync(Guid applicationId, int confirmedVersion, Guid staffId, Guid? residentId, CancellationToken ct);
+
+    /// <summary>
+    /// Deletes a counter draft that was never submitted, with its attachments, in the caller's
+    /// transaction (the files go after the caller commits, see <see cref="DeleteDiscardedFiles"/>).
+    /// False when it is not a counter draft any more (submitted meanwhile) or is gone.
+    /// </summary>
+    Task<bool> DiscardDraftAsync(Guid applicationId, CancellationToken ct);
+
+    /// <summary>Deletes the stored files of the drafts discarded in this scope; call after the transaction commits.</summary>
+    void DeleteDiscardedFiles();
 }
 
 public sealed record AssistableProcedure(Guid Id, string Key, string Title, Guid DepartmentId, IReadOnlyList<string> LifeEvents);

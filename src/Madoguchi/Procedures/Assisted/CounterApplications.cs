@@ -199,6 +199,36 @@ internal sealed class CounterApplications(MadoguchiDb db, FieldCipher cipher, At
     }
 
     /// <summary>A counter application of the current municipality (an online one is never reachable here).</summary>
+    private readonly List<string> _discardedFiles = [];
+
+    public async Task<bool> DiscardDraftAsync(Guid applicationId, CancellationToken ct)
+    {
+        var draft = await db.Set<Application>()
+            .SingleOrDefaultAsync(a => a.Id == applicationId && a.Channel == ApplicationChannel.Counter && a.Status == ApplicationStatus.Draft, ct);
+        if (draft is null)
+        {
+            return false;
+        }
+
+        // Removed as tracked entities, so the audit trail records each deletion.
+        var files = await db.Set<ApplicationAttachment>().Where(f => f.ApplicationId == applicationId).ToListAsync(ct);
+        _discardedFiles.AddRange(files.Select(attachments.PathOf));
+        db.RemoveRange(files);
+        db.Remove(draft);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public void DeleteDiscardedFiles()
+    {
+        foreach (var path in _discardedFiles)
+        {
+            File.Delete(path);
+        }
+
+        _discardedFiles.Clear();
+    }
+
     private async Task<Loaded?> LoadAsync(Guid applicationId, CancellationToken ct)
     {
         var application = await db.Set<Application>().SingleOrDefaultAsync(a => a.Id == applicationId && a.Channel == ApplicationChannel.Counter, ct);
