@@ -19,6 +19,7 @@ internal static class SignaturesSetup
         services.AddSingleton<CrlCache>();
         services.AddSingleton<CertificateVerifier>();
         services.AddSingleton<SignatureChecks>();
+        services.AddSingleton<SignResultKey>();
         services.AddSingleton<SignApiClient>();
         services.AddScoped<ApplicationSignatureService>();
         services.AddScoped<IApplicationSignatures>(sp => sp.GetRequiredService<ApplicationSignatureService>());
