@@ -25,6 +25,11 @@ internal sealed class SignResultKey
             ? Path.Combine(environment.ContentRootPath, configured)
             : Path.Combine(DataDirectory.Resolve(configuration, environment), "identity", "sign-result-key.pem");
         _rsa = Load(path, options.Value.ResultKeyPassword);
+        if (_rsa.KeySize < 2048)
+        {
+            throw new InvalidOperationException($"The signing result key {path} has {_rsa.KeySize} bits; RSA-OAEP needs at least 2048.");
+        }
+
         KeyId = Base64UrlEncoder.Encode(new RsaSecurityKey(_rsa.ExportParameters(false)).ComputeJwkThumbprint());
     }
 
