@@ -139,7 +139,7 @@ internal static class SignatureBench
                     $"  {size,7:N0} entries: parsed in {load.Elapsed.TotalMilliseconds,7:F1} ms, {watch.Elapsed.TotalMilliseconds * 1_000_000 / lookups,6:F1} ns per lookup ({hits * 100.0 / lookups:F0}% revoked)"));
             }
 
-            Console.WriteLine($"OCSP requests sent during the rounds: {ocsp.Requests} (the good answer is kept until its nextUpdate)");
+            Console.WriteLine($"OCSP requests sent during the rounds: {ocsp.Requests} (the good answer is kept until its nextUpdate); the responder saw {responder.GetRequests} GET, {responder.PostRequests} POST");
             return 0;
         }
         finally
