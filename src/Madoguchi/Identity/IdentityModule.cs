@@ -102,7 +102,9 @@ public static class IdentityModule
 
     public static void MapIdentityModule(this WebApplication app)
     {
-        app.MapGet(JwksPath, (RelyingPartyKey key) => TypedResults.Text(key.PublicJwks(), "application/jwk-set+json"));
+        // The service reads both keys from here: "sig" checks client assertions, "enc" is what it encrypts sign results to.
+        app.MapGet(JwksPath, (RelyingPartyKey key, Signatures.SignApp.SignResultKey resultKey) =>
+            TypedResults.Text(key.PublicJwks(resultKey.PublicJwk()), "application/jwk-set+json"));
         app.MapSignatures();
 
         if (app.Services.GetRequiredService<IOptions<ResidentIdentityOptions>>().Value.DevProvider.Enabled)

@@ -32,7 +32,8 @@ public sealed class RelyingPartyKey
 
     public string KeyId => _key.KeyId;
 
-    private static string LoadOrCreate(string path)
+    /// <summary>The PEM at <paramref name="path"/>, or a new RSA-2048 key written there (owner-only) when there is none.</summary>
+    internal static string LoadOrCreate(string path)
     {
         if (File.Exists(path))
         {
@@ -62,11 +63,14 @@ public sealed class RelyingPartyKey
         return pem;
     }
 
-    /// <summary>The public key as a JSON Web Key Set (RFC 7517).</summary>
-    public string PublicJwks()
+    /// <summary>
+    /// The public key as a JSON Web Key Set (RFC 7517), with the installation's other public keys
+    /// (the signing result's encryption key) when given.
+    /// </summary>
+    public string PublicJwks(params IReadOnlyDictionary<string, string>[] otherKeys)
     {
         var p = _key.Rsa.ExportParameters(includePrivateParameters: false);
-        var jwk = new Dictionary<string, string>
+        IReadOnlyDictionary<string, string> jwk = new Dictionary<string, string>
         {
             ["kty"] = "RSA",
             ["use"] = "sig",
@@ -75,7 +79,7 @@ public sealed class RelyingPartyKey
             ["n"] = Base64UrlEncoder.Encode(p.Modulus),
             ["e"] = Base64UrlEncoder.Encode(p.Exponent),
         };
-        return JsonSerializer.Serialize(new { keys = new[] { jwk } });
+        return JsonSerializer.Serialize(new { keys = new[] { jwk }.Concat(otherKeys) });
     }
 
     /// <summary>

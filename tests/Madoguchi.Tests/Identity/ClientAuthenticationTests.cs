@@ -25,9 +25,8 @@ public sealed class ClientAuthenticationTests(DevIdpApp app) : IClassFixture<Dev
     {
         var keys = await PublishedKeysAsync();
 
-        var jwk = Assert.Single(keys.Keys);
+        var jwk = Assert.Single(keys.Keys, k => k.Use == "sig");
         Assert.Equal("RSA", jwk.Kty);
-        Assert.Equal("sig", jwk.Use);
         Assert.Equal("RS256", jwk.Alg);
         Assert.Null(jwk.D); // never the private exponent
         Assert.Equal(app.Services.GetRequiredService<RelyingPartyKey>().KeyId, jwk.Kid);
@@ -36,6 +35,16 @@ public sealed class ClientAuthenticationTests(DevIdpApp app) : IClassFixture<Dev
         using var rsa = RSA.Create();
         rsa.ImportFromPem(pem);
         Assert.Equal(Base64UrlEncoder.Encode(rsa.ExportParameters(false).Modulus), jwk.N);
+
+        // Next to it, and never the same key: the one signing results are encrypted to (docs/signatures.md).
+        var encryption = Assert.Single(keys.Keys, k => k.Use == "enc");
+        Assert.Equal(2, keys.Keys.Count);
+        Assert.Equal("RSA-OAEP-256", encryption.Alg);
+        Assert.Null(encryption.D);
+        using var resultKey = RSA.Create();
+        resultKey.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, "identity", "sign-result-key.pem")));
+        Assert.Equal(Base64UrlEncoder.Encode(resultKey.ExportParameters(false).Modulus), encryption.N);
+        Assert.NotEqual(jwk.N, encryption.N);
     }
 
     [Fact]

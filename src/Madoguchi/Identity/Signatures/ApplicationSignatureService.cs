@@ -101,10 +101,10 @@ internal sealed class ApplicationSignatureService(
             return (transaction.ApplicationId, new SignatureOutcome(null, SignatureFailures.Cancelled));
         }
 
-        var result = await signApi.FetchResultAsync(transaction.ServiceTransactionId, code, RedirectUri(), transaction.CodeVerifier, ct);
+        var (result, fetchFailure) = await signApi.FetchResultAsync(transaction.ServiceTransactionId, code, RedirectUri(), transaction.CodeVerifier, ct);
         if (result is null)
         {
-            return (transaction.ApplicationId, new SignatureOutcome(null, SignatureFailures.ServiceUnavailable));
+            return (transaction.ApplicationId, new SignatureOutcome(null, fetchFailure ?? SignatureFailures.ServiceUnavailable));
         }
 
         var digest = Convert.FromHexString(transaction.DocumentSha256);

@@ -31,6 +31,12 @@ internal static class SignatureFailures
     public static readonly SignatureFailure UnknownTransaction = new("unknown-transaction", "署名手続きを確認できません（期限切れか、別の画面で始めたものです）。もう一度やり直してください。");
     public static readonly SignatureFailure Cancelled = new("cancelled", "デジタル認証アプリでの署名が中止されました。");
     public static readonly SignatureFailure ServiceUnavailable = new("service-unavailable", "デジタル認証アプリの署名サービスに接続できません。時間をおいてもう一度お試しください。");
+    public static readonly SignatureFailure JweMalformed = new("jwe-malformed", "デジタル認証アプリから受け取った署名結果（JWE）の形式が正しくないため、署名を受け取れません。もう一度署名してください。");
+    public static readonly SignatureFailure JweAlgorithm = new("jwe-algorithm", "署名結果（JWE）の暗号方式がこの市区町村の受け付ける方式（RSA-OAEP-256とA256GCMなど）ではないため、署名を受け取れません。");
+    public static readonly SignatureFailure JweKeyId = new("jwe-key-id", "署名結果（JWE）が、この市区町村の登録した復号鍵とは別の鍵ID（kid）宛てに暗号化されているため、署名を受け取れません。");
+    public static readonly SignatureFailure JweOtherKey = new("jwe-other-key", "署名結果（JWE）がこの市区町村の鍵とは別の鍵宛てに暗号化されていて復号できないため、署名を受け取れません。");
+    public static readonly SignatureFailure JweTampered = new("jwe-tampered", "署名結果（JWE）の認証タグが一致しません（途中で改ざんされたおそれがあります）。署名を受け取れません。");
+    public static readonly SignatureFailure ResultUnreadable = new("sign-result-unreadable", "署名結果に署名値または署名用電子証明書が含まれていないため、署名を受け取れません。");
     public static readonly SignatureFailure NotOffered = new("not-offered", "この市区町村では、デジタル認証アプリでの署名を準備中です。");
     public static readonly SignatureFailure NothingToReverify = new("nothing-to-reverify", "再検証する署名がありません。");
 

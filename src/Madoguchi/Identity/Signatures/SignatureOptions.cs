@@ -49,6 +49,17 @@ public sealed class SignatureOptions
     /// </summary>
     public string? SignServiceBaseUrl { get; set; }
 
+    /// <summary>
+    /// The private key the signing result (a JWE, RSA-OAEP-256 + A256GCM) is encrypted to: a PEM file
+    /// (PKCS#8 or PKCS#1; created if missing) or a PFX/P12, relative to the content root. Empty: a key
+    /// generated into the data directory (identity/sign-result-key.pem). Its public JWK is published
+    /// with "use":"enc" at /.well-known/madoguchi-rp-jwks.json for registration with the service.
+    /// </summary>
+    public string? ResultKeyPath { get; set; }
+
+    /// <summary>Password of an encrypted PEM or of the PFX in <see cref="ResultKeyPath"/>.</summary>
+    public string? ResultKeyPassword { get; set; }
+
     /// <summary>client_id for the signing API; empty: the one of <c>Identity:ClientId</c>.</summary>
     public string? ClientId { get; set; }
 

@@ -19,6 +19,7 @@ internal static class SignaturesSetup
         services.AddSingleton<CrlCache>();
         services.AddSingleton<CertificateVerifier>();
         services.AddSingleton<SignatureChecks>();
+        services.AddSingleton<SignResultKey>();
         services.AddSingleton<SignApiClient>();
         services.AddScoped<ApplicationSignatureService>();
         services.AddScoped<IApplicationSignatures>(sp => sp.GetRequiredService<ApplicationSignatureService>());
@@ -30,6 +31,13 @@ internal static class SignaturesSetup
 
     public static void MapSignatures(this WebApplication app)
     {
+        // An operator's key (PEM/PFX path) is opened at start, so a wrong path or password stops the host
+        // instead of failing the first resident's signature; the generated default is made on first use.
+        if (!string.IsNullOrEmpty(app.Configuration["Signatures:ResultKeyPath"]))
+        {
+            app.Services.GetRequiredService<SignResultKey>();
+        }
+
         if (app.Configuration.GetValue<bool>("Signatures:DevService:Enabled"))
         {
             app.MapDevSignService();

@@ -110,6 +110,44 @@ public sealed class OcspTests(SignatureApp app) : IClassFixture<SignatureApp>
     }
 
     [Fact]
+    public async Task A_request_within_255_bytes_goes_as_GET_and_a_longer_one_as_POST()
+    {
+        var verifier = app.Services.GetRequiredService<CertificateVerifier>();
+        var nearby = app.Pki.OcspResident(Responder("/ocsp"));
+        var faraway = app.Pki.OcspResident(Responder(SignServiceHost.LongOcspPath));
+        var responder = app.Pki.Responder;
+        var (gets, posts) = (responder.GetRequests, responder.PostRequests);
+
+        Assert.Null((await verifier.VerifyAsync(verifier.Read(nearby.RawData)!, [app.Pki.OcspCa.RawData], DateTime.UtcNow, default)).Failure);
+        Assert.Equal((gets + 1, posts), (responder.GetRequests, responder.PostRequests));
+
+        Assert.Null((await verifier.VerifyAsync(verifier.Read(faraway.RawData)!, [app.Pki.OcspCa.RawData], DateTime.UtcNow, default)).Failure);
+        Assert.Equal((gets + 1, posts + 1), (responder.GetRequests, responder.PostRequests));
+    }
+
+    [Fact]
+    public async Task The_GET_form_is_the_url_escaped_base64_of_the_request_and_the_responder_answers_it()
+    {
+        // RFC 6960 A.1: base64 first, then URL-escaped ('+', '/' and '=' are not path characters).
+        Assert.Equal("http://responder.example/ocsp/%2B%2F8%3D", OcspClient.GetUrl("http://responder.example/ocsp/", [0xFB, 0xFF]));
+
+        var issuer = CertificateFacts.Read(app.Pki.OcspCa.RawData)!;
+        var certificate = app.Pki.OcspResident(Responder("/ocsp"), revoked: true);
+        var id = OcspMessages.CertId.For(certificate.SerialNumberBytes.ToArray(), issuer, OcspMessages.Sha1Oid);
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        using var http = new HttpClient();
+        var url = OcspClient.GetUrl(Responder("/ocsp"), OcspMessages.EncodeRequest(id, nonce));
+        Assert.True(url.Length <= OcspClient.MaxGetUrlLength, url);
+        var response = OcspMessages.DecodeResponse(await http.GetByteArrayAsync(url))!;
+        Assert.Equal(OcspMessages.ResponseStatus.Successful, response.Status);
+        Assert.Equal(nonce, response.Nonce);
+        Assert.Equal(OcspMessages.CertStatus.Revoked, Assert.Single(response.Responses).Status);
+
+        var garbage = OcspMessages.DecodeResponse(await http.GetByteArrayAsync(Responder("/ocsp") + "/not%20an%20OCSP%20request"))!;
+        Assert.Equal(OcspMessages.ResponseStatus.MalformedRequest, garbage.Status);
+    }
+
+    [Fact]
     public void Request_and_response_are_RFC_6960_DER_with_the_nonce_echoed()
     {
         var issuer = CertificateFacts.Read(app.Pki.OcspCa.RawData)!;

@@ -14,7 +14,7 @@ namespace Madoguchi.Tests.Identity.Signatures;
 /// The local デジタル認証アプリ signing service on Kestrel (127.0.0.1, a free port), holding the
 /// test PKI's cards. The relying party reaches it over a real socket, as it would the national service.
 /// It also serves a CRL at /crl/intermediate.crl (to test CRLs fetched by URL) and counts those fetches,
-/// and the OCSP CA's responders under /ocsp (faithful) and /ocsp/{fault} (the misbehaving ones).
+/// and the OCSP CA's responders under /ocsp (faithful, also at a long address) and /ocsp/{fault} (the misbehaving ones).
 /// </summary>
 public sealed class SignServiceHost : IAsyncDisposable
 {
@@ -48,9 +48,13 @@ public sealed class SignServiceHost : IAsyncDisposable
         pki.Responder.Map(_app, "/ocsp/wrong-nonce", OcspResponder.Fault.WrongNonce);
         pki.Responder.Map(_app, "/ocsp/stale", OcspResponder.Fault.Stale);
         pki.ResponderByCa.Map(_app, "/ocsp/by-ca");
+        pki.Responder.Map(_app, LongOcspPath);
         _app.StartAsync().GetAwaiter().GetResult();
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
+
+    /// <summary>A responder address so long that the GET form of a request would pass 255 bytes (RFC 5019 §5), so it is POSTed.</summary>
+    public static readonly string LongOcspPath = "/ocsp/a-long-responder-address/" + new string('x', 200);
 
     public int CrlFetches;
 

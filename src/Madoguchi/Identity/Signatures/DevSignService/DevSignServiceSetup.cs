@@ -25,9 +25,10 @@ internal static class DevSignServiceSetup
     {
         var pki = app.Services.GetRequiredService<DevSignPki>();
         var key = app.Services.GetRequiredService<RelyingPartyKey>();
+        var resultKey = app.Services.GetRequiredService<SignApp.SignResultKey>();
         var options = app.Services.GetRequiredService<IOptions<SignatureOptions>>().Value;
         var clientId = options.ClientId is { Length: > 0 } id ? id : app.Services.GetRequiredService<IOptions<ResidentIdentityOptions>>().Value.ClientId;
-        var state = new SignServiceState(clientId, _ => Task.FromResult<JsonWebKeySet?>(new JsonWebKeySet(key.PublicJwks())), pki.Cards);
+        var state = new SignServiceState(clientId, _ => Task.FromResult<JsonWebKeySet?>(new JsonWebKeySet(key.PublicJwks(resultKey.PublicJwk()))), pki.Cards);
         app.MapSignService(Prefix, state);
         pki.Responder.Map(app, Prefix + "/ocsp");
     }

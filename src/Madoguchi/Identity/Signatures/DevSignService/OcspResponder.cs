@@ -8,7 +8,7 @@ namespace Madoguchi.Identity.Signatures.DevSignService;
 
 /// <summary>
 /// A local OCSP responder (RFC 6960) for one issuing CA, for the tests and the demo: it reads
-/// POSTed application/ocsp-request bodies, answers good / revoked / unknown for the serials it
+/// POSTed application/ocsp-request bodies and GET requests (appendix A.1), answers good / revoked / unknown for the serials it
 /// knows, echoes the nonce and signs the BasicOCSPResponse with the CA's key or with a delegated
 /// responder certificate (id-kp-OCSPSigning) that it includes. <see cref="Fault"/> makes the
 /// misbehaving responders the verifier must refuse; a real responder has none.
@@ -33,13 +33,20 @@ internal sealed class OcspResponder(X509Certificate2 issuer, X509Certificate2 si
 
     public int Requests;
 
+    /// <summary>Of <see cref="Requests"/>, how many came as GET (RFC 6960 A.1) and how many as POST.</summary>
+    public int GetRequests;
+    public int PostRequests;
+
     public void Knows(X509Certificate2 certificate, Revocation? revocation = null) =>
         Issued[Convert.ToHexString(certificate.SerialNumberBytes.Span)] = revocation;
 
-    public void Map(IEndpointRouteBuilder routes, string path, Fault fault = Fault.None) =>
+    /// <summary>Answers POSTed application/ocsp-request bodies at <paramref name="path"/> and GETs of {path}/{url-encoded base64 request}.</summary>
+    public void Map(IEndpointRouteBuilder routes, string path, Fault fault = Fault.None)
+    {
         routes.MapPost(path, async (HttpContext context) =>
         {
             Interlocked.Increment(ref Requests);
+            Interlocked.Increment(ref PostRequests);
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
             var bytes = context.Request.ContentType?.StartsWith(OcspMessages.RequestMediaType, StringComparison.OrdinalIgnoreCase) == true
@@ -47,6 +54,32 @@ internal sealed class OcspResponder(X509Certificate2 issuer, X509Certificate2 si
                 : Status(OcspMessages.ResponseStatus.MalformedRequest);
             return Results.Bytes(bytes, OcspMessages.ResponseMediaType);
         }).DisableAntiforgery();
+        routes.MapGet(path.TrimEnd('/') + "/{**request}", (string request) =>
+        {
+            Interlocked.Increment(ref Requests);
+            Interlocked.Increment(ref GetRequests);
+            var der = FromGetPath(request);
+            return Results.Bytes(der is null ? Status(OcspMessages.ResponseStatus.MalformedRequest) : Answer(der, fault), OcspMessages.ResponseMediaType);
+        });
+    }
+
+    /// <summary>
+    /// The request of a GET: base64, URL-escaped (an escaped '/' reaches the route still escaped,
+    /// an unescaped one as a path separator the catch-all keeps); base64url is taken too, as some clients send it.
+    /// </summary>
+    private static byte[]? FromGetPath(string path)
+    {
+        var text = Uri.UnescapeDataString(path).Replace('-', '+').Replace('_', '/');
+        text = text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     public byte[] Answer(byte[] requestDer, Fault fault)
     {

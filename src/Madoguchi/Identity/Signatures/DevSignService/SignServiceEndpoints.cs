@@ -30,7 +30,7 @@ internal static partial class SignServiceEndpoints
         group.MapPost(SignApiProtocol.TransactionsPath, (HttpContext context, CancellationToken _) => StartAsync(context, state));
         group.MapGet(SignApiProtocol.AuthorizePath, (HttpContext context) => Authorize(context, state, context.Request.Query));
         group.MapPost(SignApiProtocol.AuthorizePath, (HttpContext context, CancellationToken _) => ApproveAsync(context, state)).DisableAntiforgery();
-        group.MapGet(SignApiProtocol.TransactionsPath + "/{id}/result", (HttpContext context, string id) => Result(context, state, id));
+        group.MapGet(SignApiProtocol.TransactionsPath + "/{id}/result", (HttpContext context, string id) => ResultAsync(context, state, id));
     }
 
     private static async Task<IResult> TokenAsync(HttpContext context, SignServiceState state)
@@ -183,7 +183,7 @@ internal static partial class SignServiceEndpoints
         return TypedResults.Redirect($"{redirect}?state={stateParameter}&session_state={Guid.NewGuid()}&code={Uri.EscapeDataString(code)}");
     }
 
-    private static IResult Result(HttpContext context, SignServiceState state, string id)
+    private static async Task<IResult> ResultAsync(HttpContext context, SignServiceState state, string id)
     {
         if (Bearer(context, state) is not { Kind: "user" } token || token.TransactionId != id)
         {
@@ -195,14 +195,51 @@ internal static partial class SignServiceEndpoints
             return Error("invalid_request", "Sign transaction has no result (unknown, not signed or already fetched)", HttpStatusCode.NotFound);
         }
 
+        // The result is encrypted to the key the relying party registered for encryption (its JWKS, "use":"enc").
+        var keys = await state.ClientKeys(context.RequestAborted);
+        var recipient = keys?.Keys.FirstOrDefault(k => k.Use == "enc" && k.Kty == "RSA" && k.N is { Length: > 0 } && k.E is { Length: > 0 });
+        if (recipient is null)
+        {
+            return Error("invalid_client", "No encryption key (use=enc) registered for the client");
+        }
+
         transaction.ResultFetched = true;
         var card = transaction.SignedWith!;
-        return TypedResults.Json(new JsonObject
+        var payload = Encoding.UTF8.GetBytes(new JsonObject
         {
             [SignApiProtocol.Signature] = Convert.ToBase64String(transaction.Signature),
             [SignApiProtocol.Certificate] = Convert.ToBase64String(card.Certificate.RawData),
             [SignApiProtocol.CertificateChain] = new JsonArray(card.Chain.Select(c => (JsonNode)Convert.ToBase64String(c.RawData)).ToArray()),
-        });
+        }.ToJsonString());
+        using var rsa = RSA.Create(new RSAParameters { Modulus = Base64UrlEncoder.DecodeBytes(recipient.N), Exponent = Base64UrlEncoder.DecodeBytes(recipient.E) });
+        return TypedResults.Text(Envelope(state, payload, rsa, recipient.Kid), SignApiProtocol.ResultMediaType);
+    }
+
+    private static string Envelope(SignServiceState state, byte[] payload, RSA recipient, string? kid)
+    {
+        switch (state.Envelope)
+        {
+            case SignServiceState.ResultEnvelope.Malformed:
+                return string.Join('.', JweEncryptor.Encrypt(payload, recipient, kid).Split('.')[..4]);
+            case SignServiceState.ResultEnvelope.UnsupportedAlgorithm:
+                return JweEncryptor.Encrypt(payload, recipient, kid, alg: "RSA1_5");
+            case SignServiceState.ResultEnvelope.WrongKeyId:
+                return JweEncryptor.Encrypt(payload, recipient, "another-key");
+            case SignServiceState.ResultEnvelope.TamperedTag:
+                var parts = JweEncryptor.Encrypt(payload, recipient, kid).Split('.');
+                var tag = Base64UrlEncoder.DecodeBytes(parts[4]);
+                tag[0] ^= 1;
+                parts[4] = Base64UrlEncoder.Encode(tag);
+                return string.Join('.', parts);
+            case SignServiceState.ResultEnvelope.OtherKey:
+                using (var other = RSA.Create(recipient.KeySize))
+                {
+                    return JweEncryptor.Encrypt(payload, other, kid);
+                }
+
+            default:
+                return JweEncryptor.Encrypt(payload, recipient, kid, state.ResultAlgorithm, state.ResultEncryption);
+        }
     }
 
     private static string? CheckAuthorizationRequest(SignServiceState state, Dictionary<string, string> p, out SignServiceState.Transaction? transaction)

@@ -26,6 +26,22 @@ internal sealed class SignServiceState(string clientId, Func<CancellationToken, 
         public bool ResultFetched { get; set; }
     }
 
+    /// <summary>How the result's JWE is made: faithfully, or broken in one way for the relying party to refuse. A real service has only the first.</summary>
+    public enum ResultEnvelope
+    {
+        Faithful,
+        /// <summary>Four dot-separated parts instead of five.</summary>
+        Malformed,
+        /// <summary>"alg":"RSA1_5" (RSAES-PKCS1-v1_5), which the relying party does not accept.</summary>
+        UnsupportedAlgorithm,
+        /// <summary>The registered key, but a header naming another kid.</summary>
+        WrongKeyId,
+        /// <summary>One bit of the authentication tag flipped on the way.</summary>
+        TamperedTag,
+        /// <summary>Encrypted to a key that is not the relying party's, under the registered kid.</summary>
+        OtherKey,
+    }
+
     public sealed record Code(string TransactionId, string RedirectUri, string CodeChallenge, DateTime IssuedAt);
 
     public sealed record Token(string Kind, string? TransactionId, DateTime ExpiresAt);
@@ -37,4 +53,10 @@ internal sealed class SignServiceState(string clientId, Func<CancellationToken, 
     public ConcurrentDictionary<string, Code> Codes { get; } = new();
     public ConcurrentDictionary<string, Token> Tokens { get; } = new();
     public ConcurrentDictionary<string, DateTime> UsedAssertionIds { get; } = new();
+
+    public ResultEnvelope Envelope { get; set; }
+
+    /// <summary>The JWE algorithms the result is encrypted with (RFC 7518 names).</summary>
+    public string ResultAlgorithm { get; set; } = SignApp.JweAlgorithms.RsaOaep256;
+    public string ResultEncryption { get; set; } = SignApp.JweAlgorithms.A256Gcm;
 }

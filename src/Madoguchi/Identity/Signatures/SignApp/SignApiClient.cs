@@ -11,11 +11,12 @@ namespace Madoguchi.Identity.Signatures.SignApp;
 /// <summary>
 /// Client of the デジタル認証アプリ signing API: a client-credentials token (private_key_jwt),
 /// the sign transaction carrying the SHA-256 DigestInfo, the authorization request with scope
-/// `sign` and the transaction id, the code exchange (PKCE) and the result (signature + certificate).
-/// Every failure of the service is a null result and a log line, never an exception to the page.
+/// `sign` and the transaction id, the code exchange (PKCE) and the result (signature + certificate),
+/// which arrives as a JWE encrypted to <see cref="SignResultKey"/>. Every failure of the service is
+/// a failure result and a log line, never an exception to the page.
 /// </summary>
 internal sealed class SignApiClient(IHttpClientFactory http, IOptions<SignatureOptions> options, IOptions<ResidentIdentityOptions> identity,
-    RelyingPartyKey key, IHttpContextAccessor httpContext, TimeProvider time, ILogger<SignApiClient> log)
+    RelyingPartyKey key, SignResultKey resultKey, IHttpContextAccessor httpContext, TimeProvider time, ILogger<SignApiClient> log)
 {
     public const string HttpClientName = "signatures-sign-api";
 
@@ -69,7 +70,8 @@ internal sealed class SignApiClient(IHttpClientFactory http, IOptions<SignatureO
         return new Uri(BaseUrl + SignApiProtocol.AuthorizePath + "?" + string.Join("&", query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
     }
 
-    public async Task<SignResult?> FetchResultAsync(string transactionId, string code, string redirectUri, string codeVerifier, CancellationToken ct)
+    public async Task<(SignResult? Result, Platform.Signatures.SignatureFailure? Failure)> FetchResultAsync(
+        string transactionId, string code, string redirectUri, string codeVerifier, CancellationToken ct)
     {
         var token = await TokenAsync(new Dictionary<string, string>
         {
@@ -80,30 +82,56 @@ internal sealed class SignApiClient(IHttpClientFactory http, IOptions<SignatureO
         }, ct);
         if (token is null)
         {
-            return null;
+            return (null, SignatureFailures.ServiceUnavailable);
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{BaseUrl}{SignApiProtocol.TransactionsPath}/{Uri.EscapeDataString(transactionId)}/result");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var json = await SendAsync(request, ct);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(SignApiProtocol.ResultMediaType));
+        var envelope = await SendForTextAsync(request, ct);
+        if (envelope is null)
+        {
+            return (null, SignatureFailures.ServiceUnavailable);
+        }
+
+        var opened = JweDecryptor.Decrypt(envelope, resultKey.Rsa, resultKey.KeyId);
+        if (opened.Problem != JweDecryptor.Problem.None)
+        {
+            log.LogWarning("Sign result for {Transaction} refused: JWE {Problem} ({Detail})", transactionId, opened.Problem, opened.Detail);
+            return (null, opened.Problem switch
+            {
+                JweDecryptor.Problem.UnsupportedAlgorithm => SignatureFailures.JweAlgorithm,
+                JweDecryptor.Problem.WrongKeyId => SignatureFailures.JweKeyId,
+                JweDecryptor.Problem.OtherKey => SignatureFailures.JweOtherKey,
+                JweDecryptor.Problem.TagMismatch => SignatureFailures.JweTampered,
+                _ => SignatureFailures.JweMalformed,
+            });
+        }
+
+        return ReadPayload(transactionId, opened.Plaintext!);
+    }
+
+    private (SignResult? Result, Platform.Signatures.SignatureFailure? Failure) ReadPayload(string transactionId, byte[] plaintext)
+    {
         try
         {
+            var json = JsonNode.Parse(plaintext);
             var signature = json?[SignApiProtocol.Signature]?.GetValue<string>();
             var certificate = json?[SignApiProtocol.Certificate]?.GetValue<string>();
             if (signature is null || certificate is null)
             {
                 log.LogWarning("Sign result for {Transaction} lacks the signature or the certificate", transactionId);
-                return null;
+                return (null, SignatureFailures.ResultUnreadable);
             }
 
             var chain = (json![SignApiProtocol.CertificateChain] as JsonArray ?? [])
                 .Select(c => Convert.FromBase64String(c!.GetValue<string>())).ToList();
-            return new SignResult(Convert.FromBase64String(signature), Convert.FromBase64String(certificate), chain);
+            return (new SignResult(Convert.FromBase64String(signature), Convert.FromBase64String(certificate), chain), null);
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException)
         {
             log.LogWarning("Sign result for {Transaction} is not readable: {Reason}", transactionId, e.Message);
-            return null;
+            return (null, SignatureFailures.ResultUnreadable);
         }
     }
 
@@ -120,6 +148,20 @@ internal sealed class SignApiClient(IHttpClientFactory http, IOptions<SignatureO
 
     private async Task<JsonNode?> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
+        var text = await SendForTextAsync(request, ct);
+        try
+        {
+            return text is null ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            log.LogWarning("Sign API {Path} answered no JSON: {Reason}", request.RequestUri?.AbsolutePath, e.Message);
+            return null;
+        }
+    }
+
+    private async Task<string?> SendForTextAsync(HttpRequestMessage request, CancellationToken ct)
+    {
         try
         {
             using var client = http.CreateClient(HttpClientName);
@@ -132,9 +174,9 @@ internal sealed class SignApiClient(IHttpClientFactory http, IOptions<SignatureO
                 return null;
             }
 
-            return JsonNode.Parse(text);
+            return text;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             log.LogWarning("Sign API {Path} cannot be reached: {Reason}", request.RequestUri?.AbsolutePath, e.Message);
             return null;

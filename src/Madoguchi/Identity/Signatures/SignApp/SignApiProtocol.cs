@@ -2,9 +2,10 @@ namespace Madoguchi.Identity.Signatures.SignApp;
 
 /// <summary>
 /// The wire names of the デジタル認証アプリ signing API in one place. Paths, the `sign` scope,
-/// `sign_transaction_id`, client credentials and private_key_jwt are as published (see
-/// docs/signatures.md); the JSON member names of the sign transaction and its result are not public
-/// yet and are this installation's reading, to be checked against the sandbox.
+/// `sign_transaction_id`, client credentials, private_key_jwt and a result delivered as a JWE are as
+/// published (see docs/signatures.md); the JSON member names of the sign transaction and of the
+/// result's payload are not public yet and are this installation's reading, to be checked against
+/// the sandbox.
 /// </summary>
 internal static class SignApiProtocol
 {
@@ -24,7 +25,10 @@ internal static class SignApiProtocol
     // Sign transaction response.
     public const string TransactionId = "sign_transaction_id";
 
-    // Sign result (GET /api/sign-transactions/{id}/result).
+    // Sign result (GET /api/sign-transactions/{id}/result): a JWE in compact serialization (RFC 7516)
+    // to the relying party's registered "enc" key, RSA-OAEP-256 + A256GCM as implementers describe it;
+    // these members are those of its decrypted JSON payload.
+    public const string ResultMediaType = "application/jose";
     public const string Signature = "signature";
     public const string Certificate = "certificate";
     public const string CertificateChain = "certificate_chain";

@@ -7,14 +7,18 @@ using Microsoft.Extensions.Options;
 namespace Madoguchi.Identity.Signatures.Verification;
 
 /// <summary>
-/// Asks the OCSP responder a certificate names (AIA id-ad-ocsp) about it (RFC 6960): a POST of an
-/// application/ocsp-request with a fresh nonce, then the answer is believed only if it is signed
+/// Asks the OCSP responder a certificate names (AIA id-ad-ocsp) about it (RFC 6960): the request
+/// with a fresh nonce goes as a GET (appendix A.1) when the whole URL stays within 255 bytes, as
+/// RFC 5019 §5 requires, else as a POST of application/ocsp-request; the answer is believed only if it is signed
 /// by the issuer or by a responder certificate the issuer made for OCSP signing, echoes the nonce,
 /// is about this certificate and is current. Good answers are kept until their nextUpdate.
 /// </summary>
 internal sealed class OcspClient(IHttpClientFactory http, IOptions<SignatureOptions> options, TimeProvider time, ILogger<OcspClient> log)
 {
     public const string HttpClientName = "signatures-ocsp";
+
+    /// <summary>RFC 5019 §5: a request of at most 255 bytes in all (scheme, host, path and the encoded request) is sent as GET.</summary>
+    public const int MaxGetUrlLength = 255;
 
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -53,7 +57,7 @@ internal sealed class OcspClient(IHttpClientFactory http, IOptions<SignatureOpti
         Answer? last = null;
         foreach (var url in certificate.OcspUrls)
         {
-            var bytes = await PostAsync(url, request, ct);
+            var bytes = await AskAsync(url, request, ct);
             if (bytes is null)
             {
                 last ??= new Answer(Outcome.Unreachable);
@@ -83,16 +87,23 @@ internal sealed class OcspClient(IHttpClientFactory http, IOptions<SignatureOpti
         return last ?? new Answer(Outcome.Unreachable);
     }
 
-    private async Task<byte[]?> PostAsync(string url, byte[] request, CancellationToken ct)
+    /// <summary>RFC 6960 A.1: {url}/{url-encoding of the base64 of the DER OCSPRequest}.</summary>
+    public static string GetUrl(string responderUrl, byte[] request) =>
+        responderUrl.TrimEnd('/') + "/" + Uri.EscapeDataString(Convert.ToBase64String(request));
+
+    private async Task<byte[]?> AskAsync(string url, byte[] request, CancellationToken ct)
     {
         Interlocked.Increment(ref Requests);
         try
         {
             using var client = http.CreateClient(HttpClientName);
             client.Timeout = TimeSpan.FromSeconds(options.Value.FetchTimeoutSeconds);
+            var getUrl = GetUrl(url, request);
             using var content = new ByteArrayContent(request);
             content.Headers.ContentType = new MediaTypeHeaderValue(OcspMessages.RequestMediaType);
-            using var response = await client.PostAsync(url, content, ct);
+            using var response = getUrl.Length <= MaxGetUrlLength
+                ? await client.GetAsync(getUrl, ct)
+                : await client.PostAsync(url, content, ct);
             if (!response.IsSuccessStatusCode)
             {
                 log.LogWarning("OCSP responder {Url} answered HTTP {Status}", url, (int)response.StatusCode);
