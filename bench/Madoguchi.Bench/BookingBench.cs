@@ -44,19 +44,19 @@ internal static partial class BookingBench
             var bareTally = new LoadDriver.Tally();
             var bookTally = new LoadDriver.Tally();
             var bareUri = new Uri(bare.Address, "/bare");
-            var bareRound = () => LoadDriver.RunAsync(Split(clients, attempts, i => async () =>
+            var bareRound = () => LoadDriver.SpreadAsync(clients, attempts, async i =>
             {
                 using var response = await browsers[i % clients].Client.PostAsync(bareUri, new StringContent("booking", System.Text.Encoding.UTF8, "text/plain"));
                 return response.StatusCode == HttpStatusCode.NoContent;
-            }), bareTally);
-            var bookRound = () => LoadDriver.RunAsync(Split(clients, attempts, i => async () =>
+            }, bareTally);
+            var bookRound = () => LoadDriver.SpreadAsync(clients, attempts, async i =>
             {
                 var b = browsers[i % clients];
                 using var response = await b.Client.PostAsync(new Uri(app.Address, links[i]),
                     new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = b.Token }));
                 // A booking answers with the redirect to its page, a full slot with the page and its message.
                 return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK;
-            }), bookTally);
+            }, bookTally);
             foreach (var run in round % 2 == 1 ? new[] { bareRound, bookRound } : [bookRound, bareRound])
             {
                 await run();
@@ -97,12 +97,6 @@ internal static partial class BookingBench
         });
         return browsers;
     }
-
-    /// <summary>Request i goes to client i mod clients; each client sends its share one after the other.</summary>
-    private static List<IReadOnlyList<LoadDriver.Request>> Split(int clients, int requests, Func<int, LoadDriver.Request> request) =>
-        Enumerable.Range(0, clients)
-            .Select(c => (IReadOnlyList<LoadDriver.Request>)Enumerable.Range(0, requests).Where(i => i % clients == c).Select(request).ToList())
-            .ToList();
 
     /// <summary>A service open every day 9:00–17:00 in 30-minute slots of capacity 1; the 10 slots are on the next open day.</summary>
     private static async Task<(Guid Service, DateTime[] Starts)> ServiceAsync(AppHost app, BenchTenant tenant, int round)

@@ -44,6 +44,12 @@ internal static class LoadDriver
         }
     }
 
+    /// <summary>One round of <paramref name="requests"/> requests: request i goes to client i mod <paramref name="clients"/>.</summary>
+    public static Task SpreadAsync(int clients, int requests, Func<int, Task<bool>> send, Tally tally) =>
+        RunAsync(Enumerable.Range(0, clients)
+            .Select(c => (IReadOnlyList<Request>)Enumerable.Range(0, requests).Where(i => i % clients == c).Select(i => new Request(() => send(i))).ToList())
+            .ToList(), tally);
+
     public static async Task RunAsync(IReadOnlyList<IReadOnlyList<Request>> perClient, Tally tally)
     {
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

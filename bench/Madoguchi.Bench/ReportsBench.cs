@@ -175,8 +175,8 @@ internal static class ReportsBench
             for (var round = 0; round < options.Rounds; round++)
             {
                 var first = sent;
-                Func<Task> submitRound = () => Round(clients, requests, i => Submit(first + i), submitTally);
-                Func<Task> bareRound = () => Round(clients, requests, _ => Bare(), bareTally);
+                Func<Task> submitRound = () => LoadDriver.SpreadAsync(clients, requests, i => Submit(first + i), submitTally);
+                Func<Task> bareRound = () => LoadDriver.SpreadAsync(clients, requests, _ => Bare(), bareTally);
                 foreach (var run in round % 2 == 0 ? new[] { bareRound, submitRound } : [submitRound, bareRound])
                 {
                     await run();
@@ -191,15 +191,6 @@ internal static class ReportsBench
 
         using var check = JsonDocument.Parse(await http.GetStringAsync($"/{tenant.Code}/open311/v2/requests.json?service_code={serviceCode}&lat=38.577&long=140.9556&radius=10000"));
         Console.WriteLine($"check: {sent} submissions sent; GET requests near 古川 answers {check.RootElement.GetArrayLength()} (capped at {Open311Requests.MaxResults})");
-    }
-
-    private static Task Round(int clients, int requests, Func<int, Task<bool>> send, LoadDriver.Tally tally)
-    {
-        var perClient = Enumerable.Range(0, clients)
-            .Select(c => (IReadOnlyList<LoadDriver.Request>)Enumerable.Range(0, requests).Where(i => i % clients == c)
-                .Select(i => new LoadDriver.Request(() => send(i))).ToList())
-            .ToList();
-        return LoadDriver.RunAsync(perClient, tally);
     }
 
     private static async Task<bool> PostAsync(HttpClient client, Uri uri, HttpContent content, HttpStatusCode expected)
