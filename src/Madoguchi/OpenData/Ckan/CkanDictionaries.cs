@@ -1,5 +1,6 @@
 using System.Globalization;
 using Madoguchi.OpenData.Catalogue;
+using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Standards;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Madoguchi.OpenData.Ckan;
 
 /// <summary>Datasets, resources and organisations in the shape CKAN's API returns them (package_show, resource_show, organization_show).</summary>
-public sealed class CkanDictionaries(MadoguchiDb db)
+public sealed class CkanDictionaries(MadoguchiDb db, CatalogueSearch search)
 {
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
@@ -15,13 +16,22 @@ public sealed class CkanDictionaries(MadoguchiDb db)
 
     public async Task<List<Dictionary<string, object?>>> PackagesAsync(HttpContext http, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        var datasets = await db.Set<Dataset>().AsNoTracking().Include(d => d.Tags).Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        // Published datasets from the search snapshot; others (a private dataset shown to its publisher after a write) from the database.
+        var byId = await search.PublishedAsync(ids, ct);
+        var missing = ids.Where(id => !byId.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var d in await db.Set<Dataset>().AsNoTracking().Include(d => d.Tags).Where(d => missing.Contains(d.Id)).ToListAsync(ct))
+            {
+                byId[d.Id] = d;
+            }
+        }
+
         var resources = await db.Set<DatasetResource>().AsNoTracking().Where(r => ids.Contains(r.DatasetId) && (r.Format == ResourceFormat.Link || r.PublishedUploadId != null))
             .OrderBy(r => r.SortOrder).ToListAsync(ct);
         var uploadIds = resources.Select(r => r.PublishedUploadId).OfType<Guid>().ToList();
         var uploads = await db.Set<ResourceUpload>().AsNoTracking().Where(u => uploadIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var organisations = await OrganisationsAsync(ct);
-        var byId = datasets.ToDictionary(d => d.Id);
         return ids.Where(byId.ContainsKey).Select(id =>
         {
             var d = byId[id];
@@ -87,7 +97,7 @@ public sealed class CkanDictionaries(MadoguchiDb db)
 
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> OrganisationsAsync(CancellationToken ct)
     {
-        var counts = await db.Set<Dataset>().Where(d => d.PublishedAt != null).GroupBy(d => d.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var counts = await search.PackageCountsAsync(ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
         return departments.ToDictionary(d => d.Id, d => new Dictionary<string, object?>
         {

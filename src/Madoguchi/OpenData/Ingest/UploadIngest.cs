@@ -59,6 +59,7 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
     private async Task<CsvTableReader.Outcome> IngestCsvAsync(ResourceUpload upload, StandardDataset? standard, string path, IngestReport report, CancellationToken ct)
     {
         var batch = new List<(int Number, string Data)>(options.Value.IngestBatchRows);
+        var json = new System.Text.StringBuilder(1024);
         async Task FlushAsync()
         {
             await RowWriter.WriteAsync(db, upload.TenantId, upload.Id, batch, ct);
@@ -68,7 +69,7 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
         var outcome = await CsvTableReader.ReadAsync(path, standard, report,
             async (number, values) =>
             {
-                batch.Add((number, RowJson.Write(values)));
+                batch.Add((number, RowJson.Write(values, json)));
                 if (batch.Count >= options.Value.IngestBatchRows)
                 {
                     await FlushAsync();

@@ -1355,6 +1355,25 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("SignatureRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("OpenDataCatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3997,6 +4016,15 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Madoguchi.Identity.ResidentAccount", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
                 {
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()

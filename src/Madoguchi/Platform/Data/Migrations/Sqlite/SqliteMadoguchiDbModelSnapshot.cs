@@ -1350,6 +1350,25 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("SignatureRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("OpenDataCatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3986,6 +4005,15 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Madoguchi.Identity.ResidentAccount", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
                 {
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()
