@@ -9,7 +9,7 @@ namespace Madoguchi.OpenData.Catalogue;
 /// <summary>
 /// One row per saved change to what the catalogue search sees (datasets, their tags, which
 /// resources and formats they have), inserted in the same transaction as the change. The number of
-/// a tenant's rows is the catalogue's version stamp: it only grows, and a change is counted exactly
+/// a tenant's rows is the catalogue's version stamp (departments count too: they are CKAN's organisations): it only grows, and a change is counted exactly
 /// when it is committed, so every server node can tell with one indexed read whether its in-memory
 /// search index is still current (<see cref="Public.CatalogueIndex"/>). An insert never conflicts,
 /// where a shared counter row would make concurrent publishers retry.
@@ -32,7 +32,7 @@ internal sealed class CatalogueChangeConfiguration : IEntityTypeConfiguration<Ca
     }
 }
 
-/// <summary>Adds a <see cref="CatalogueChange"/> for each tenant whose datasets, tags or resource list a save changes.</summary>
+/// <summary>Adds a <see cref="CatalogueChange"/> for each tenant whose datasets, tags, resource list or departments (the organisations) a save changes.</summary>
 internal sealed class CatalogueChangeHook : ISaveChangesHook
 {
     // What search, sorting and facets read of a resource; downloads, fetch leases and uploads do not move the catalogue.
@@ -50,7 +50,7 @@ internal sealed class CatalogueChangeHook : ISaveChangesHook
 
             var moves = entry.Entity switch
             {
-                Dataset or DatasetTag => true,
+                Dataset or DatasetTag or Department => true,
                 DatasetResource => entry.State != EntityState.Modified || ResourceSearchFields.Any(f => entry.Property(f).IsModified),
                 _ => false,
             };

@@ -27,15 +27,19 @@ public sealed class CkanDictionaries(MadoguchiDb db, CatalogueSearch search)
             }
         }
 
-        var resources = await db.Set<DatasetResource>().AsNoTracking().Where(r => ids.Contains(r.DatasetId) && (r.Format == ResourceFormat.Link || r.PublishedUploadId != null))
-            .OrderBy(r => r.SortOrder).ToListAsync(ct);
-        var uploadIds = resources.Select(r => r.PublishedUploadId).OfType<Guid>().ToList();
-        var uploads = await db.Set<ResourceUpload>().AsNoTracking().Where(u => uploadIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        // Resources with their published upload in one round trip (download counts change without the catalogue's stamp, so they are read here).
+        var resources = await (
+            from r in db.Set<DatasetResource>().AsNoTracking()
+            where ids.Contains(r.DatasetId) && (r.Format == ResourceFormat.Link || r.PublishedUploadId != null)
+            join u in db.Set<ResourceUpload>().AsNoTracking() on r.PublishedUploadId equals (Guid?)u.Id into published
+            from u in published.DefaultIfEmpty()
+            orderby r.SortOrder
+            select new { Resource = r, Upload = u }).ToListAsync(ct);
         var organisations = await OrganisationsAsync(ct);
         return ids.Where(byId.ContainsKey).Select(id =>
         {
             var d = byId[id];
-            var mine = resources.Where(r => r.DatasetId == id).Select((r, i) => Resource(http, d, r, r.PublishedUploadId is { } u ? uploads.GetValueOrDefault(u) : null, i)).ToList();
+            var mine = resources.Where(r => r.Resource.DatasetId == id).Select((r, i) => Resource(http, d, r.Resource, r.Upload, i)).ToList();
             return Package(http, d, organisations.GetValueOrDefault(d.DepartmentId), mine);
         }).ToList();
     }
@@ -97,8 +101,7 @@ public sealed class CkanDictionaries(MadoguchiDb db, CatalogueSearch search)
 
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> OrganisationsAsync(CancellationToken ct)
     {
-        var counts = await search.PackageCountsAsync(ct);
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+        var (departments, counts) = await search.OrganisationsAsync(ct);
         return departments.ToDictionary(d => d.Id, d => new Dictionary<string, object?>
         {
             ["id"] = d.Id.ToString(),

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Madoguchi.OpenData.Catalogue;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madoguchi.OpenData.Public;
@@ -31,7 +32,8 @@ public sealed class CatalogueIndex
 
     /// <param name="Stamp">The tenant's change count read before the datasets were.</param>
     /// <param name="Datasets">Newest publication first, then by id: the default order of both searches.</param>
-    public sealed record Snapshot(long Stamp, IReadOnlyList<Entry> Datasets)
+    /// <param name="Departments">The tenant's departments (CKAN's organisations) in their display order.</param>
+    public sealed record Snapshot(long Stamp, IReadOnlyList<Entry> Datasets, IReadOnlyList<Department> Departments)
     {
         private readonly Lazy<Dictionary<Guid, Entry>> byId = new(() => Datasets.ToDictionary(d => d.Id));
 
@@ -88,7 +90,8 @@ public sealed class CatalogueIndex
         }
 
         entries.Sort(NewestFirst);
-        return new Snapshot(stamp, entries);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+        return new Snapshot(stamp, entries, departments);
     }
 
     /// <summary>The order both databases give a Guid column (SQLite: upper-case text; PostgreSQL: uuid bytes), which is the order of its hex digits.</summary>

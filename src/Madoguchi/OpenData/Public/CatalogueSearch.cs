@@ -1,5 +1,6 @@
 using Madoguchi.OpenData.Catalogue;
 using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Madoguchi.OpenData.Public;
@@ -14,6 +15,27 @@ namespace Madoguchi.OpenData.Public;
 /// </summary>
 public sealed class CatalogueSearch(MadoguchiDb db, CatalogueIndex index)
 {
+    // One snapshot per request (this service is scoped): the stamp is read once, and the page,
+    // the facets and the organisations' counts of one answer agree with each other.
+    private CatalogueIndex.Snapshot? current;
+
+    private async Task<CatalogueIndex.Snapshot> SnapshotAsync(CancellationToken ct)
+    {
+        if (current is not null)
+        {
+            return current;
+        }
+
+        var snapshot = await index.CurrentAsync(db, ct);
+        // Inside a transaction the snapshot may hold rows that are rolled back: not kept.
+        if (db.Database.CurrentTransaction is null)
+        {
+            current = snapshot;
+        }
+
+        return snapshot;
+    }
+
     public sealed record Criteria(string? Query, Guid? Organisation, string? Tag, ResourceFormat? Format, Licence? Licence, string? Standard);
 
     public sealed record Facet(string Key, string Name, int Count);
@@ -33,7 +55,7 @@ public sealed class CatalogueSearch(MadoguchiDb db, CatalogueIndex index)
     /// <summary>The matching datasets in the requested order (all of them: callers page with Skip/Take and facet over the whole list).</summary>
     public async Task<IReadOnlyList<CatalogueIndex.Entry>> FindAsync(Criteria c, Order order, CancellationToken ct)
     {
-        var snapshot = await index.CurrentAsync(db, ct);
+        var snapshot = await SnapshotAsync(ct);
         var terms = SearchText.Terms(c.Query);
         var matching = snapshot.Datasets.Where(d =>
             terms.All(t => d.Dataset.SearchText.Contains(t, StringComparison.Ordinal))
@@ -65,17 +87,20 @@ public sealed class CatalogueSearch(MadoguchiDb db, CatalogueIndex index)
     /// <summary>The published datasets of these ids that the snapshot holds, by id (read-only: shared by every request).</summary>
     public async Task<Dictionary<Guid, Dataset>> PublishedAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
-        var snapshot = await index.CurrentAsync(db, ct);
+        var snapshot = await SnapshotAsync(ct);
         return ids.Select(snapshot.Find).OfType<CatalogueIndex.Entry>().DistinctBy(e => e.Id).ToDictionary(e => e.Id, e => e.Dataset);
     }
 
-    /// <summary>Published datasets per department (CKAN's package_count), from the same snapshot.</summary>
-    public async Task<Dictionary<Guid, int>> PackageCountsAsync(CancellationToken ct) =>
-        (await index.CurrentAsync(db, ct)).Datasets.CountBy(d => d.Dataset.DepartmentId).ToDictionary(p => p.Key, p => p.Value);
+    /// <summary>The departments (CKAN's organisations) and their published datasets (package_count), from the same snapshot.</summary>
+    public async Task<(IReadOnlyList<Department> Departments, Dictionary<Guid, int> Counts)> OrganisationsAsync(CancellationToken ct)
+    {
+        var snapshot = await SnapshotAsync(ct);
+        return (snapshot.Departments, snapshot.Datasets.CountBy(d => d.Dataset.DepartmentId).ToDictionary(p => p.Key, p => p.Value));
+    }
 
     public async Task<Facets> FacetsAsync(IReadOnlyList<CatalogueIndex.Entry> matching, CancellationToken ct)
     {
-        var names = await db.Departments.Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var names = (await SnapshotAsync(ct)).Departments.ToDictionary(d => d.Id, d => d.Name);
         return new Facets(
             matching.CountBy(d => d.Dataset.DepartmentId).Select(o => new Facet(o.Key.ToString(), names.GetValueOrDefault(o.Key, ""), o.Value))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Name).ToList(),

@@ -4075,29 +4075,11 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRow", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceUpload", b =>
                 {
                     b.HasOne("Madoguchi.OpenData.Catalogue.DatasetResource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableCell", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

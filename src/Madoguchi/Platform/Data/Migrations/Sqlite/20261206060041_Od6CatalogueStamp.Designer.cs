@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMadoguchiDb))]
-    [Migration("20261206051734_Od6CatalogueStamp")]
+    [Migration("20261206060041_Od6CatalogueStamp")]
     partial class Od6CatalogueStamp
     {
         /// <inheritdoc />
@@ -4067,29 +4067,11 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRow", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceUpload", b =>
                 {
                     b.HasOne("Madoguchi.OpenData.Catalogue.DatasetResource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableCell", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Madoguchi.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMadoguchiDb))]
-    [Migration("20261206051743_Od6CatalogueStamp")]
+    [Migration("20261206060053_Od6CatalogueStamp")]
     partial class Od6CatalogueStamp
     {
         /// <inheritdoc />
@@ -4078,29 +4078,11 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRow", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceUpload", b =>
                 {
                     b.HasOne("Madoguchi.OpenData.Catalogue.DatasetResource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableCell", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,6 +11,14 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_OpenDataCells_OpenDataUploads_UploadId",
+                table: "OpenDataCells");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_OpenDataRows_OpenDataUploads_UploadId",
+                table: "OpenDataRows");
+
             migrationBuilder.CreateTable(
                 name: "OpenDataCatalogueChanges",
                 columns: table => new
@@ -41,6 +49,22 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "OpenDataCatalogueChanges");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_OpenDataCells_OpenDataUploads_UploadId",
+                table: "OpenDataCells",
+                column: "UploadId",
+                principalTable: "OpenDataUploads",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_OpenDataRows_OpenDataUploads_UploadId",
+                table: "OpenDataRows",
+                column: "UploadId",
+                principalTable: "OpenDataUploads",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }
