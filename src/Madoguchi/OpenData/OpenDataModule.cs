@@ -1,3 +1,4 @@
+using Madoguchi.OpenData.Catalogue;
 using Madoguchi.OpenData.Ckan;
 using Madoguchi.OpenData.Dcat;
 using Madoguchi.OpenData.Fetch;
@@ -5,6 +6,7 @@ using Madoguchi.OpenData.Ingest;
 using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Publishing;
 using Madoguchi.OpenData.Tokens;
+using Madoguchi.Platform.Data;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Madoguchi.OpenData;
@@ -25,6 +27,8 @@ public static class OpenDataModule
         services.AddScoped<ResourceUploader>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<CatalogueSearch>();
+        services.AddSingleton<CatalogueIndex>();
+        services.AddSingleton<ISaveChangesHook, CatalogueChangeHook>();
         services.AddScoped<TableQuery>();
         services.AddScoped<ColumnIndex>();
         services.AddScoped<MapPoints>();

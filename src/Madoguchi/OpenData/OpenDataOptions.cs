@@ -15,9 +15,12 @@ public sealed class OpenDataOptions
     /// <summary>How long a worker holds an upload; another node takes over a crashed one after this.</summary>
     public TimeSpan IngestLease { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Rows written per database round trip while ingesting.</summary>
+    /// <summary>
+    /// Rows written per transaction (SQLite) or COPY (PostgreSQL) while ingesting. Each SQLite commit
+    /// waits for the disk (synchronous=FULL), so few large batches; 25,000 short rows hold a few MB.
+    /// </summary>
     [Range(100, 100_000)]
-    public int IngestBatchRows { get; set; } = 2000;
+    public int IngestBatchRows { get; set; } = 25_000;
 
     /// <summary>How often the fetch worker looks for resources due to be fetched from their source URL.</summary>
     public TimeSpan FetchPollInterval { get; set; } = TimeSpan.FromMinutes(1);

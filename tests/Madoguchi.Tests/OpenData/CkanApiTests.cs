@@ -16,7 +16,7 @@ public sealed class CkanApiTests(CkanApiTests.App app) : IClassFixture<CkanApiTe
         public App() => OnKestrel();
     }
 
-    private sealed record Published(TestData.TenantInfo Tenant, Guid Dataset, Guid Resource, Guid Department);
+    private sealed record Published(TestData.TenantInfo Tenant, Guid Dataset, Guid Resource, Guid Department, HttpClient Publisher);
 
     private async Task<Published> PublishEvacuationListAsync()
     {
@@ -39,7 +39,7 @@ public sealed class CkanApiTests(CkanApiTests.App app) : IClassFixture<CkanApiTe
         await app.IngestedAsync(other);
         await publisher.SubmitAsync($"/{code}/staff/opendata/{other}", new Dictionary<string, string>(), "form[action*=Publish]");
         var resource = await app.DbAsync(db => db.Set<DatasetResource>().IgnoreQueryFilters().Where(r => r.DatasetId == dataset).Select(r => r.Id).SingleAsync());
-        return new Published(tenant, dataset, resource, crisis);
+        return new Published(tenant, dataset, resource, crisis, publisher);
     }
 
     private HttpClient Client() => new() { BaseAddress = app.BaseAddress };
@@ -52,6 +52,34 @@ public sealed class CkanApiTests(CkanApiTests.App app) : IClassFixture<CkanApiTe
         Assert.True(json.GetProperty("success").GetBoolean());
         Assert.EndsWith("/api/3/action/help_show?name=" + response.RequestMessage!.RequestUri!.AbsolutePath.Split('/')[^1], json.GetProperty("help").GetString());
         return json.GetProperty("result");
+    }
+
+    [Fact]
+    public async Task A_dataset_published_on_one_node_is_found_by_package_search_on_the_other()
+    {
+        var p = await PublishEvacuationListAsync();
+        await using var second = app.SecondNode();
+        var nodeB = second.CreateClient();
+        var search = $"/{p.Tenant.Code}/api/3/action/package_search?q=" + Uri.EscapeDataString("津波");
+        // Node B builds its search index now, before the change.
+        Assert.Equal(0, (await OkAsync(await nodeB.GetAsync(search))).GetProperty("count").GetInt32());
+        Assert.Equal(1, (await OkAsync(await nodeB.GetAsync($"/{p.Tenant.Code}/api/3/action/package_search?q=保育"))).GetProperty("count").GetInt32());
+
+        // A publisher works on node A.
+        var publisher = p.Publisher;
+        var dataset = await publisher.CreateDatasetAsync(p.Tenant.Code, "tsunami-buildings", "津波避難ビル一覧", tags: "防災、津波", description: "津波避難ビルの一覧です。");
+        await publisher.UploadAsync(p.Tenant.Code, dataset, "tsunami.csv", System.Text.Encoding.UTF8.GetBytes("名称\n市役所本庁舎\n"), newName: "津波避難ビル");
+        await app.IngestedAsync(dataset);
+        var published = await publisher.SubmitAsync($"/{p.Tenant.Code}/staff/opendata/{dataset}", new Dictionary<string, string>(), "form[action*=Publish]");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        var found = await OkAsync(await nodeB.GetAsync(search + "&facet.field=[\"tags\"]"));
+        Assert.Equal(1, found.GetProperty("count").GetInt32());
+        Assert.Equal("tsunami-buildings", found.GetProperty("results")[0].GetProperty("name").GetString());
+        Assert.Equal(1, found.GetProperty("facets").GetProperty("tags").GetProperty("津波").GetInt32());
+        // The department's package count on node B moved with it.
+        var organisation = await OkAsync(await nodeB.GetAsync($"/{p.Tenant.Code}/api/3/action/organization_show?id={p.Department}"));
+        Assert.Equal(3, organisation.GetProperty("package_count").GetInt32());
     }
 
     [Fact]

@@ -13,6 +13,65 @@ public static class RowJson
 
     public static string Write(string[] values) => JsonSerializer.Serialize(values, Options);
 
+    /// <summary>
+    /// The same text as <see cref="Write"/>, appended to a reused builder: a value whose characters the
+    /// encoder leaves as they are (asked of the encoder itself, once per character) is copied
+    /// between quotes; any other value goes through the serializer. The ingest writes a million rows
+    /// this way without a serializer call, and without its allocations, per row.
+    /// </summary>
+    public static string Write(string[] values, System.Text.StringBuilder buffer)
+    {
+        buffer.Clear().Append('[');
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+            {
+                buffer.Append(',');
+            }
+
+            var value = values[i];
+            if (IsVerbatim(value))
+            {
+                buffer.Append('"').Append(value).Append('"');
+            }
+            else
+            {
+                buffer.Append(Cell(value));
+            }
+        }
+
+        return buffer.Append(']').ToString();
+    }
+
+    // Characters of the Basic Multilingual Plane the relaxed encoder writes unchanged; quotes,
+    // backslashes, control characters and surrogates (pairs or not) are always left to the serializer.
+    private static readonly bool[] Verbatim = BuildVerbatim();
+
+    private static bool[] BuildVerbatim()
+    {
+        var encoder = Options.Encoder!;
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0x20; c <= char.MaxValue; c++)
+        {
+            table[c] = c is not ('"' or '\\') && !char.IsSurrogate((char)c) && !encoder.WillEncode(c);
+        }
+
+        return table;
+    }
+
+    private static bool IsVerbatim(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!Verbatim[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static string[] Read(string json) => JsonSerializer.Deserialize<string[]>(json, Options) ?? [];
 
     /// <summary>How one cell value appears inside the stored text (with its quotes).</summary>

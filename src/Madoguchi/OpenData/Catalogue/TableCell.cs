@@ -66,7 +66,8 @@ internal sealed class TableCellConfiguration : IEntityTypeConfiguration<TableCel
         b.ToTable("OpenDataCells");
         b.HasKey(c => new { c.UploadId, c.Column, c.Value, c.RowNumber });
         b.Property(c => c.Value).HasMaxLength(TableCell.KeyLength);
-        b.HasOne<ResourceUpload>().WithMany().HasForeignKey(c => c.UploadId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key, as for the rows (ResourceRowConfiguration): one entry per row of a
+        // million-row table, each key check costing more than the entry itself.
     }
 }
 

@@ -41,7 +41,7 @@ public static class CkanApi
             }),
             "package_list" => await PackageListAsync(http, action, args, db, ct),
             "package_show" => await PackageShowAsync(http, action, args, db, dictionaries, ct),
-            "package_search" => await PackageSearch.RunAsync(http, action, args, search, dictionaries, db, ct),
+            "package_search" => await PackageSearch.RunAsync(http, action, args, search, dictionaries, ct),
             "resource_show" => await ResourceShowAsync(http, action, args, db, ct),
             "organization_list" => await OrganizationListAsync(http, action, args, dictionaries, ct),
             "organization_show" => await OrganizationShowAsync(http, action, args, dictionaries, ct),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Madoguchi.OpenData.Catalogue;
+using Madoguchi.OpenData.Public;
 using Madoguchi.OpenData.Standards;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Madoguchi.OpenData.Ckan;
 
 /// <summary>Datasets, resources and organisations in the shape CKAN's API returns them (package_show, resource_show, organization_show).</summary>
-public sealed class CkanDictionaries(MadoguchiDb db)
+public sealed class CkanDictionaries(MadoguchiDb db, CatalogueSearch search)
 {
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
@@ -15,17 +16,30 @@ public sealed class CkanDictionaries(MadoguchiDb db)
 
     public async Task<List<Dictionary<string, object?>>> PackagesAsync(HttpContext http, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        var datasets = await db.Set<Dataset>().AsNoTracking().Include(d => d.Tags).Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-        var resources = await db.Set<DatasetResource>().AsNoTracking().Where(r => ids.Contains(r.DatasetId) && (r.Format == ResourceFormat.Link || r.PublishedUploadId != null))
-            .OrderBy(r => r.SortOrder).ToListAsync(ct);
-        var uploadIds = resources.Select(r => r.PublishedUploadId).OfType<Guid>().ToList();
-        var uploads = await db.Set<ResourceUpload>().AsNoTracking().Where(u => uploadIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        // Published datasets from the search snapshot; others (a private dataset shown to its publisher after a write) from the database.
+        var byId = await search.PublishedAsync(ids, ct);
+        var missing = ids.Where(id => !byId.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var d in await db.Set<Dataset>().AsNoTracking().Include(d => d.Tags).Where(d => missing.Contains(d.Id)).ToListAsync(ct))
+            {
+                byId[d.Id] = d;
+            }
+        }
+
+        // Resources with their published upload in one round trip (download counts change without the catalogue's stamp, so they are read here).
+        var resources = await (
+            from r in db.Set<DatasetResource>().AsNoTracking()
+            where ids.Contains(r.DatasetId) && (r.Format == ResourceFormat.Link || r.PublishedUploadId != null)
+            join u in db.Set<ResourceUpload>().AsNoTracking() on r.PublishedUploadId equals (Guid?)u.Id into published
+            from u in published.DefaultIfEmpty()
+            orderby r.SortOrder
+            select new { Resource = r, Upload = u }).ToListAsync(ct);
         var organisations = await OrganisationsAsync(ct);
-        var byId = datasets.ToDictionary(d => d.Id);
         return ids.Where(byId.ContainsKey).Select(id =>
         {
             var d = byId[id];
-            var mine = resources.Where(r => r.DatasetId == id).Select((r, i) => Resource(http, d, r, r.PublishedUploadId is { } u ? uploads.GetValueOrDefault(u) : null, i)).ToList();
+            var mine = resources.Where(r => r.Resource.DatasetId == id).Select((r, i) => Resource(http, d, r.Resource, r.Upload, i)).ToList();
             return Package(http, d, organisations.GetValueOrDefault(d.DepartmentId), mine);
         }).ToList();
     }
@@ -87,8 +101,7 @@ public sealed class CkanDictionaries(MadoguchiDb db)
 
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> OrganisationsAsync(CancellationToken ct)
     {
-        var counts = await db.Set<Dataset>().Where(d => d.PublishedAt != null).GroupBy(d => d.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+        var (departments, counts) = await search.OrganisationsAsync(ct);
         return departments.ToDictionary(d => d.Id, d => new Dictionary<string, object?>
         {
             ["id"] = d.Id.ToString(),

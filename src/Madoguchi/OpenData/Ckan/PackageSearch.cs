@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Madoguchi.OpenData.Catalogue;
 using Madoguchi.OpenData.Public;
-using Madoguchi.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Madoguchi.OpenData.Ckan;
 
@@ -16,7 +14,7 @@ public static partial class PackageSearch
 {
     private static readonly string[] FacetFields = ["organization", "tags", "res_format", "license_id", "standard_dataset"];
 
-    public static async Task<IResult> RunAsync(HttpContext http, string action, CkanArgs args, CatalogueSearch search, CkanDictionaries dictionaries, MadoguchiDb db, CancellationToken ct)
+    public static async Task<IResult> RunAsync(HttpContext http, string action, CkanArgs args, CatalogueSearch search, CkanDictionaries dictionaries, CancellationToken ct)
     {
         if (args.Int("rows", 10, 0, CkanApi.MaxRows) is not { } rows)
         {
@@ -57,24 +55,24 @@ public static partial class PackageSearch
             }
         }
 
-        var matching = search.Matching(new CatalogueSearch.Criteria(args["q"] is "*:*" ? null : args["q"], organisation, tag, format, licence, standard));
-        var ordered = (args["sort"] ?? "metadata_modified desc").Trim().ToLowerInvariant() switch
+        CatalogueSearch.Order? order = (args["sort"] ?? "metadata_modified desc").Trim().ToLowerInvariant() switch
         {
-            "metadata_modified asc" => matching.OrderBy(d => d.LastPublishedAt).ThenBy(d => d.Id),
-            "title_string asc" or "title asc" => matching.OrderBy(d => d.Title).ThenBy(d => d.Id),
-            "title_string desc" or "title desc" => matching.OrderByDescending(d => d.Title).ThenBy(d => d.Id),
-            "name asc" => matching.OrderBy(d => d.Name),
-            "name desc" => matching.OrderByDescending(d => d.Name),
-            "metadata_modified desc" or "score desc, metadata_modified desc" or "relevance asc, metadata_modified desc" => matching.OrderByDescending(d => d.LastPublishedAt).ThenBy(d => d.Id),
+            "metadata_modified asc" => CatalogueSearch.Order.ModifiedAsc,
+            "title_string asc" or "title asc" => CatalogueSearch.Order.TitleAsc,
+            "title_string desc" or "title desc" => CatalogueSearch.Order.TitleDesc,
+            "name asc" => CatalogueSearch.Order.NameAsc,
+            "name desc" => CatalogueSearch.Order.NameDesc,
+            "metadata_modified desc" or "score desc, metadata_modified desc" or "relevance asc, metadata_modified desc" => CatalogueSearch.Order.ModifiedDesc,
             _ => null,
         };
-        if (ordered is null)
+        if (order is not { } sort)
         {
             return CkanResults.Validation(http, action, "sort", "Supported: metadata_modified, title_string, name with asc or desc");
         }
 
-        var count = await matching.CountAsync(ct);
-        var ids = await ordered.Skip(start).Take(rows).Select(d => d.Id).ToListAsync(ct);
+        var matching = await search.FindAsync(new CatalogueSearch.Criteria(args["q"] is "*:*" ? null : args["q"], organisation, tag, format, licence, standard), sort, ct);
+        var count = matching.Count;
+        var ids = matching.Skip(start).Take(rows).Select(d => d.Id).ToList();
         var requested = FacetsRequested(args["facet.field"]);
         var facets = new Dictionary<string, object?>();
         var searchFacets = new Dictionary<string, object?>();

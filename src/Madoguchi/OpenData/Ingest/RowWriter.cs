@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Madoguchi.OpenData.Catalogue;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ namespace Madoguchi.OpenData.Ingest;
 
 /// <summary>
 /// Writes a batch of table rows the fast way each database offers: PostgreSQL binary COPY, SQLite
-/// one prepared INSERT re-bound per row inside one transaction. Through EF's change tracker a
+/// prepared multi-row INSERTs re-bound per 64 rows inside one transaction. Through EF's change tracker a
 /// 1,000,000-row file took minutes (each entity tracked, each statement built); rows are
 /// <see cref="NotAuditedAttribute"/> and carry their TenantId explicitly, so nothing the
 /// interceptors do is skipped. Guids are bound with EF's own type mapping, so SQLite stores them
@@ -31,14 +33,15 @@ internal static class RowWriter
         {
             if (db.Database.GetDbConnection() is NpgsqlConnection pg)
             {
+                // Synchronous writes: an awaited call per field costs more than the field.
                 await using var copy = await pg.BeginBinaryImportAsync("""COPY "OpenDataRows" ("TenantId", "UploadId", "RowNumber", "Data") FROM STDIN (FORMAT BINARY)""", ct);
                 foreach (var (number, data) in rows)
                 {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(tenantId, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(uploadId, NpgsqlDbType.Uuid, ct);
-                    await copy.WriteAsync(number, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(data, NpgsqlDbType.Text, ct);
+                    copy.StartRow();
+                    copy.Write(tenantId, NpgsqlDbType.Uuid);
+                    copy.Write(uploadId, NpgsqlDbType.Uuid);
+                    copy.Write(number, NpgsqlDbType.Integer);
+                    copy.Write(data, NpgsqlDbType.Text);
                 }
 
                 await copy.CompleteAsync(ct);
@@ -47,24 +50,21 @@ internal static class RowWriter
 
             using var turn = await SqliteWriteGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = """INSERT INTO "OpenDataRows" ("TenantId", "UploadId", "RowNumber", "Data") VALUES (@t, @u, @n, @d)""";
+            var connection = db.Database.GetDbConnection();
             var guids = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
-            command.Parameters.Add(guids.CreateParameter(command, "@t", tenantId));
-            command.Parameters.Add(guids.CreateParameter(command, "@u", uploadId));
-            var numberParameter = command.CreateParameter();
-            numberParameter.ParameterName = "@n";
-            command.Parameters.Add(numberParameter);
-            var dataParameter = command.CreateParameter();
-            dataParameter.ParameterName = "@d";
-            command.Parameters.Add(dataParameter);
-            await command.PrepareAsync(ct);
-            foreach (var (number, data) in rows)
+            using var many = Insert(connection, transaction.GetDbTransaction(), guids, tenantId, uploadId, RowsPerStatement);
+            using var one = Insert(connection, transaction.GetDbTransaction(), guids, tenantId, uploadId, 1);
+            var i = 0;
+            for (; i + RowsPerStatement <= rows.Count; i += RowsPerStatement)
             {
-                numberParameter.Value = number;
-                dataParameter.Value = data;
-                await command.ExecuteNonQueryAsync(ct);
+                Bind(many, rows, i, RowsPerStatement);
+                many.ExecuteNonQuery();
+            }
+
+            for (; i < rows.Count; i++)
+            {
+                Bind(one, rows, i, 1);
+                one.ExecuteNonQuery();
             }
 
             await transaction.CommitAsync(ct);
@@ -72,6 +72,42 @@ internal static class RowWriter
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // SQLite: one prepared statement inserts this many rows (4 parameters each, 2 shared), so the
+    // per-statement cost of Microsoft.Data.Sqlite is paid once per 64 rows, not per row.
+    private const int RowsPerStatement = 64;
+
+    private static DbCommand Insert(DbConnection connection, DbTransaction transaction, RelationalTypeMapping guids, Guid tenantId, Guid uploadId, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder("""INSERT INTO "OpenDataRows" ("TenantId", "UploadId", "RowNumber", "Data") VALUES """);
+        command.Parameters.Add(guids.CreateParameter(command, "@t", tenantId));
+        command.Parameters.Add(guids.CreateParameter(command, "@u", uploadId));
+        for (var i = 0; i < rows; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@t, @u, @n{i}, @d{i})");
+            var number = command.CreateParameter();
+            number.ParameterName = $"@n{i}";
+            command.Parameters.Add(number);
+            var data = command.CreateParameter();
+            data.ParameterName = $"@d{i}";
+            command.Parameters.Add(data);
+        }
+
+        command.CommandText = sql.ToString();
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(DbCommand command, IReadOnlyList<(int Number, string Data)> rows, int from, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            command.Parameters[2 + 2 * i].Value = rows[from + i].Number;
+            command.Parameters[3 + 2 * i].Value = rows[from + i].Data;
         }
     }
 }

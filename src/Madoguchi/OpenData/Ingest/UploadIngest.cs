@@ -13,7 +13,7 @@ namespace Madoguchi.OpenData.Ingest;
 /// ends Passed (publishable) or Failed with its report; the rows of a failed upload are removed, so
 /// nothing of it can ever be served.
 /// </summary>
-public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<OpenDataOptions> options, TimeProvider time)
+public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<OpenDataOptions> options, TimeProvider time, ILogger<UploadIngest> log)
 {
     public async Task RunAsync(Guid uploadId, CancellationToken ct)
     {
@@ -59,16 +59,22 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
     private async Task<CsvTableReader.Outcome> IngestCsvAsync(ResourceUpload upload, StandardDataset? standard, string path, IngestReport report, CancellationToken ct)
     {
         var batch = new List<(int Number, string Data)>(options.Value.IngestBatchRows);
+        var json = new System.Text.StringBuilder(1024);
+        // Where the time goes, logged per upload: writing rows against everything else.
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        var writing = new System.Diagnostics.Stopwatch();
         async Task FlushAsync()
         {
+            writing.Start();
             await RowWriter.WriteAsync(db, upload.TenantId, upload.Id, batch, ct);
+            writing.Stop();
             batch.Clear();
         }
 
         var outcome = await CsvTableReader.ReadAsync(path, standard, report,
             async (number, values) =>
             {
-                batch.Add((number, RowJson.Write(values)));
+                batch.Add((number, RowJson.Write(values, json)));
                 if (batch.Count >= options.Value.IngestBatchRows)
                 {
                     await FlushAsync();
@@ -86,6 +92,8 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
             await FlushAsync();
         }
 
+        log.LogInformation("Ingested {Rows} rows of upload {Upload} in {Total} ms: writing them {Writing} ms, reading, decoding, checking and encoding them {Reading} ms",
+            outcome.Rows, upload.Id, total.ElapsedMilliseconds, writing.ElapsedMilliseconds, total.ElapsedMilliseconds - writing.ElapsedMilliseconds);
         return outcome;
     }
 }

@@ -34,12 +34,10 @@ public sealed class CatalogueListModel(MadoguchiDb db, CatalogueSearch search) :
             return new ResultActionResult(await DcatApi.CatalogueAsync(HttpContext, dcat, format, "/opendata", ct));
         }
 
-        var matching = search.Matching(new CatalogueSearch.Criteria(Q, Organisation, Tag, Format, Licence, Standard));
+        var matching = await search.FindAsync(new CatalogueSearch.Criteria(Q, Organisation, Tag, Format, Licence, Standard), CatalogueSearch.Order.ModifiedDesc, ct);
         PageNumber = Math.Max(1, PageNumber);
-        Total = await matching.CountAsync(ct);
-        var page = await matching.OrderByDescending(d => d.LastPublishedAt).ThenBy(d => d.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(d => new { d.Id, d.Name, d.Title, d.Description, d.DepartmentId, d.LastPublishedAt, d.UpdatedAt })
-            .ToListAsync(ct);
+        Total = matching.Count;
+        var page = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(d => d.Dataset).ToList();
         var ids = page.Select(p => p.Id).ToList();
         var formats = await db.Set<DatasetResource>().Where(r => ids.Contains(r.DatasetId)).Select(r => new { r.DatasetId, r.Format }).ToListAsync(ct);
         var departments = await db.Departments.Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);

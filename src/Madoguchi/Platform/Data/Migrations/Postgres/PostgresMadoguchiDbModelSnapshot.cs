@@ -1355,6 +1355,25 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("SignatureRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("OpenDataCatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4005,6 +4024,15 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.Dataset", b =>
                 {
                     b.HasOne("Madoguchi.Platform.Tenancy.Department", null)
@@ -4047,29 +4075,11 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRow", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceUpload", b =>
                 {
                     b.HasOne("Madoguchi.OpenData.Catalogue.DatasetResource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableCell", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

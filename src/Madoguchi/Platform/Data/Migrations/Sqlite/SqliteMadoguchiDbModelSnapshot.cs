@@ -1350,6 +1350,25 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("SignatureRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("OpenDataCatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.Dataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3994,6 +4013,15 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.CatalogueChange", b =>
+                {
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.Dataset", b =>
                 {
                     b.HasOne("Madoguchi.Platform.Tenancy.Department", null)
@@ -4036,29 +4064,11 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRow", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceUpload", b =>
                 {
                     b.HasOne("Madoguchi.OpenData.Catalogue.DatasetResource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.TableCell", b =>
-                {
-                    b.HasOne("Madoguchi.OpenData.Catalogue.ResourceUpload", null)
-                        .WithMany()
-                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
