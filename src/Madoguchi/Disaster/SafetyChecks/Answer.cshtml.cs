@@ -44,6 +44,8 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
             return NotFound();
         }
 
+        await LoadSheltersAsync(ct);
+
         Thanks = TempData["thanks"] is true;
         Input = new InputModel { Answer = Target.Answer, Message = Target.AnswerMessage, Version = Target.Version };
         return Page();
@@ -59,7 +61,7 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
         if (Campaign.ClosedAt is not null)
         {
             ModelState.AddModelError("", l["この安否確認は終了しました。回答は受け付けていません。お困りのことがあれば市役所へ電話してください。"]);
-            return Page();
+            return await PageWithSheltersAsync(ct);
         }
 
         if (Input.Answer is not { } answer || !Enum.IsDefined(answer))
@@ -70,7 +72,10 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
         string? shelterName = null;
         if (Input.Answer == SafetyAnswer.AtShelter)
         {
-            shelterName = Shelters.FirstOrDefault(s => s.Id == Input.ShelterId)?.Name;
+            // One key lookup of the chosen shelter (most answers are 無事 and need none).
+            shelterName = Input.ShelterId is { } shelterId
+                ? await db.Set<Shelter>().Where(s => s.Id == shelterId).Select(s => s.Name).FirstOrDefaultAsync(ct)
+                : null;
             if (shelterName is null)
             {
                 ModelState.AddModelError("Input.ShelterId", l["いる避難所を選んでください。"]);
@@ -79,7 +84,7 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await PageWithSheltersAsync(ct);
         }
 
         db.Entry(Target).Property(t => t.Version).OriginalValue = Input.Version;
@@ -98,13 +103,14 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
             ModelState.AddModelError("", l["別の画面から先に回答が送られました。内容を確かめて、必要ならもう一度送ってください。"]);
             await LoadAsync(token, ct);
             Input.Version = Target.Version;
-            return Page();
+            return await PageWithSheltersAsync(ct);
         }
 
         TempData["thanks"] = true;
         return Redirect($"/{RouteData.Values["tenant"]}/safety/{token}");
     }
 
+    /// <summary>The target and its campaign in one indexed lookup by the token's hash.</summary>
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
     {
         if (token.Length != 48)
@@ -113,15 +119,25 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
         }
 
         var hash = SafetyTarget.Hash(token);
-        var target = await db.Set<SafetyTarget>().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
-        if (target is null)
+        var found = await db.Set<SafetyTarget>()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Set<SafetyCampaign>(), t => t.CampaignId, c => c.Id, (t, c) => new { Target = t, Campaign = c })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
         {
             return false;
         }
 
-        Target = target;
-        Campaign = await db.Set<SafetyCampaign>().SingleAsync(c => c.Id == target.CampaignId, ct);
-        Shelters = await db.Set<Shelter>().OrderByDescending(s => s.Open).ThenBy(s => s.Name).Select(s => new ShelterOption(s.Id, s.Name)).ToListAsync(ct);
+        (Target, Campaign) = (found.Target, found.Campaign);
         return true;
+    }
+
+    private async Task LoadSheltersAsync(CancellationToken ct) =>
+        Shelters = await db.Set<Shelter>().OrderByDescending(s => s.Open).ThenBy(s => s.Name).Select(s => new ShelterOption(s.Id, s.Name)).ToListAsync(ct);
+
+    private async Task<IActionResult> PageWithSheltersAsync(CancellationToken ct)
+    {
+        await LoadSheltersAsync(ct);
+        return Page();
     }
 }
