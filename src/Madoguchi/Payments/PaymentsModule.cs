@@ -45,6 +45,8 @@ public static class PaymentsModule
         services.AddScoped<CounterTerminal.CounterPayments>();
         services.AddScoped<Reconciliation.SettlementImporter>();
         services.AddScoped<Reconciliation.Reconciler>();
+        services.AddSingleton<PaymentExpirySweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentExpirySweep>());
 
         if (builder.Configuration.GetValue<bool>("Payments:DevProviderEnabled"))
         {

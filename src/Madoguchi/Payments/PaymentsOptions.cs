@@ -32,6 +32,13 @@ public sealed class PaymentsOptions
     [Range(0, 10)]
     public int ProviderRetries { get; set; } = 3;
 
+    /// <summary>Whether this node runs the 事後決済 expiry sweep (any number of nodes may).</summary>
+    public bool ExpirySweep { get; set; } = true;
+
+    /// <summary>How often the expiry sweep looks for approved applications unpaid past their deadline.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Demo mode: the local Stripe-compatible server mounted under /dev-stripe of this host. Never in production.</summary>
     public bool DevProviderEnabled { get; set; }
 

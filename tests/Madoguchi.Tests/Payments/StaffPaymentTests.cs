@@ -53,6 +53,13 @@ public sealed class StaffPaymentTests(PaymentsApp app) : IClassFixture<PaymentsA
         Assert.Equal(300, (await PaymentAsync(payment.Id)).RefundedYen);
         Assert.Equal(refundsBefore + 1, app.Stripe.State.RefundsCreated);
         var refund = await app.DbAsync(db => db.Set<Refund>().IgnoreQueryFilters().SingleAsync(r => r.PaymentId == payment.Id));
+        // Every step is in the audit trail: the refund request and its approval, and the payment's refunded total.
+        var paymentAudit = await app.DbAsync(db => db.Set<Madoguchi.Platform.Audit.AuditEntry>()
+            .Where(e => e.EntityType == nameof(Payment) && e.EntityId == payment.Id.ToString()).Select(e => e.Changes).ToListAsync());
+        Assert.Contains(paymentAudit, c => c.Contains("RefundedYen", StringComparison.Ordinal) && c.Contains("300", StringComparison.Ordinal));
+        var refundAudit = await app.DbAsync(db => db.Set<Madoguchi.Platform.Audit.AuditEntry>()
+            .CountAsync(e => e.EntityType == nameof(Refund) && e.EntityId == refund.Id.ToString()));
+        Assert.True(refundAudit >= 2, $"refund audited {refundAudit} times");
         Assert.Equal(RefundStatus.Succeeded, refund.Status);
         Assert.StartsWith("re_", refund.ProviderRefundId);
 

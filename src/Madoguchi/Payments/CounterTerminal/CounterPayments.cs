@@ -25,6 +25,8 @@ public sealed class CounterPayments(MadoguchiDb db, IApplicationFees fees, Payme
         NothingToPay,
         AmountDiffers,
         DuplicateTransaction,
+        /// <summary>事後決済: the application expired unpaid; the terminal must not be charged.</summary>
+        Expired,
     }
 
     public sealed record Result(Outcome Outcome, Guid? PaymentId = null, long ExpectedYen = 0);
@@ -39,6 +41,11 @@ public sealed class CounterPayments(MadoguchiDb db, IApplicationFees fees, Payme
         if (await fees.FindAsync(reference, ct) is not { } applicationId || await fees.QuoteAsync(applicationId, ct) is not { } quote)
         {
             return new Result(Outcome.UnknownApplication);
+        }
+
+        if (quote.Expired)
+        {
+            return await SameSlipOrAsync(key, new Result(Outcome.Expired), ct);
         }
 
         var owed = quote.TotalYen - await ledger.PaidYenAsync(applicationId, ct);

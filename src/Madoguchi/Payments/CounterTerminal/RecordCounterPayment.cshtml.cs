@@ -70,6 +70,9 @@ public sealed class RecordCounterPaymentModel(CounterPayments counter, TenantCon
             case CounterPayments.Outcome.NothingToPay:
                 ModelState.AddModelError("Form.Reference", l["この申請には、お支払いが必要な手数料はありません。"]);
                 break;
+            case CounterPayments.Outcome.Expired:
+                ModelState.AddModelError("Form.Reference", l["この申請はお支払いの期限を過ぎて期限切れになっています。支払いは受け付けられません。"]);
+                break;
             case CounterPayments.Outcome.AmountDiffers:
                 ModelState.AddModelError("Form.AmountYen", l["金額が手数料（{0}円）と一致しません。端末の控えを確認してください。", result.ExpectedYen.ToString("N0")]);
                 break;

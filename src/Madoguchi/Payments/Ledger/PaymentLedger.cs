@@ -25,6 +25,8 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         AmountChanged,
         Declined,
         ProviderUnavailable,
+        /// <summary>事後決済: the deadline passed and the application expired; it can no longer be paid.</summary>
+        Expired,
     }
 
     public sealed record StartResult(StartOutcome Outcome, Guid? PaymentId = null, string? RedirectUrl = null, string? Message = null);
@@ -47,6 +49,11 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             if (quote is null || quote.ResidentId != residentId)
             {
                 return new StartResult(StartOutcome.NotFound);
+            }
+
+            if (quote.Expired)
+            {
+                return new StartResult(StartOutcome.Expired);
             }
 
             var paid = await PaidYenAsync(applicationId, ct);
@@ -258,7 +265,7 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         var quote = await fees.QuoteAsync(payment.ApplicationId, ct);
         if (quote is null)
         {
-            await RefundOrphanAsync(payment, ct);
+            await RefundAutomaticallyAsync(payment, "application gone", "申請が存在しないため自動返金", "申請が存在しないため自動返金しました", ct);
             return;
         }
 
@@ -266,9 +273,19 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         {
             await fees.SubmitPaidAsync(payment.ApplicationId, ct);
         }
+        else if (quote.Timing == PaymentTiming.AfterApproval && await fees.RecordPaidAsync(payment.ApplicationId, ct) == FeeSettlement.Expired)
+        {
+            // The resident began paying before the deadline and the provider confirmed after the sweep
+            // expired the application: the fee is no longer owed, so the money goes back by itself.
+            await RefundAutomaticallyAsync(payment, "paid after the deadline", "支払期限後のため自動返金", "支払期限を過ぎて申請が期限切れとなったため自動返金しました", ct);
+        }
     }
 
-    private async Task RefundOrphanAsync(Payment payment, CancellationToken ct)
+    /// <summary>
+    /// Money arrived for an application that can no longer take it: refunded in full, once (the
+    /// provider key is per payment), and left on the payment for the reconciliation page.
+    /// </summary>
+    private async Task RefundAutomaticallyAsync(Payment payment, string providerNote, string refundReason, string reportedReason, CancellationToken ct)
     {
         if (payment.AutoRefundReason is not null || payment.ProviderPaymentId is null || payment.Provider != PaymentProvider.Stripe)
         {
@@ -278,17 +295,17 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         var amount = payment.AmountYen - payment.RefundedYen;
         var refund = new Refund
         {
-            TenantId = payment.TenantId, PaymentId = payment.Id, AmountYen = amount, Reason = "申請が存在しないため自動返金",
+            TenantId = payment.TenantId, PaymentId = payment.Id, AmountYen = amount, Reason = refundReason,
             Status = RefundStatus.Requested, RequestedAt = time.GetUtcNow().UtcDateTime,
         };
-        var result = await stripe.RefundAsync(payment.ProviderPaymentId, amount, "application gone", $"madoguchi-orphan-{payment.Id}", ct);
+        var result = await stripe.RefundAsync(payment.ProviderPaymentId, amount, providerNote, $"madoguchi-orphan-{payment.Id}", ct);
         if (result.Value is { } done)
         {
             refund.Status = RefundStatus.Succeeded;
             refund.ProviderRefundId = done.Id;
             refund.DecidedAt = time.GetUtcNow().UtcDateTime;
             payment.RefundedYen += amount;
-            payment.AutoRefundReason = "申請が存在しないため自動返金しました";
+            payment.AutoRefundReason = reportedReason;
         }
         else
         {

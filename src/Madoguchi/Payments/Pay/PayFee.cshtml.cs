@@ -45,6 +45,9 @@ public sealed class PayFeeModel(IApplicationFees fees, PaymentLedger ledger, Ten
             case PaymentLedger.StartOutcome.AmountChanged:
                 ModelState.AddModelError("confirmedYen", l["手数料の金額が変わりました。表示されている金額を確認して、もう一度お支払いください。"]);
                 break;
+            case PaymentLedger.StartOutcome.Expired:
+                ModelState.AddModelError("", l["お支払いの期限を過ぎたため、この申請は期限切れになりました。お支払いはできません。料金は請求されていません。"]);
+                break;
             case PaymentLedger.StartOutcome.NothingToPay:
                 ModelState.AddModelError("", l["お支払いが必要な手数料はありません。"]);
                 break;

@@ -79,11 +79,20 @@ public sealed class SettlementImporter(MadoguchiDb db, TenantContext tenant, Tim
                 ImportedBy = staffId, ImportedAt = time.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync(ct);
-            for (var i = 0; i < fresh.Count; i += Batch)
+            if (db.Database.IsNpgsql())
             {
-                db.AddRange(fresh.Skip(i).Take(Batch));
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                // PostgreSQL: one binary COPY in the same transaction (100,000 lines in about a second
+                // instead of ~12 s of batched INSERTs). Lines are not audited one by one; the import is.
+                await SettlementCopy.WriteAsync(db, fresh, ct);
+            }
+            else
+            {
+                for (var i = 0; i < fresh.Count; i += Batch)
+                {
+                    db.AddRange(fresh.Skip(i).Take(Batch));
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
             }
 
             await transaction.CommitAsync(ct);

@@ -86,24 +86,20 @@ public sealed class RefundDesk(MadoguchiDb db, StripeClient stripe, TimeProvider
         }
 
         var amount = refund.AmountYen;
-        var reserved = await db.Set<Payment>()
-            .Where(p => p.Id == refund.PaymentId && p.Status == PaymentStatus.Succeeded && p.RefundedYen + amount <= p.AmountYen)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundedYen, p => p.RefundedYen + amount).SetProperty(p => p.Version, p => p.Version + 1), ct);
-        if (reserved == 0)
+        var payment = await MoveRefundedAsync(refund.PaymentId, amount, ct);
+        if (payment is null)
         {
             await FailAsync(refund, "返金額が支払額の残りを超えるため返金できませんでした。", ct);
             return Outcome.TooMuch;
         }
 
-        var payment = await db.Set<Payment>().AsNoTracking().SingleAsync(p => p.Id == refund.PaymentId, ct);
         if (payment.Provider == PaymentProvider.Stripe)
         {
             var result = await stripe.RefundAsync(payment.ProviderPaymentId!, amount, refund.Reason, $"madoguchi-refund-{refund.Id}", ct);
             if (result.Error is { } error)
             {
                 // Released again: the amount may be refunded by a later request.
-                await db.Set<Payment>().Where(p => p.Id == payment.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundedYen, p => p.RefundedYen - amount).SetProperty(p => p.Version, p => p.Version + 1), ct);
+                await MoveRefundedAsync(payment.Id, -amount, ct);
                 await FailAsync(refund, $"{error.Type} {error.Code}".Trim(), ct);
                 return Outcome.ProviderFailed;
             }
@@ -113,6 +109,42 @@ public sealed class RefundDesk(MadoguchiDb db, StripeClient stripe, TimeProvider
         }
 
         return Outcome.Done;
+    }
+
+    /// <summary>
+    /// Raises (or, negative, releases) the refunded total of a payment, never above what was paid.
+    /// Saved as a tracked change against the payment's Version, so the audit trail records it; of two
+    /// approvals at once one saves, the other reads the new total and decides again. Null when the
+    /// amount does not fit (any more).
+    /// </summary>
+    private async Task<Payment?> MoveRefundedAsync(Guid paymentId, long amount, CancellationToken ct)
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var payment = await db.Set<Payment>().SingleAsync(p => p.Id == paymentId, ct);
+            if (payment.Status != PaymentStatus.Succeeded || payment.RefundedYen + amount > payment.AmountYen || payment.RefundedYen + amount < 0)
+            {
+                return null;
+            }
+
+            payment.RefundedYen += amount;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return payment;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another approval (or the webhook) saved the payment meanwhile: read it again. The audit
+                // entries written for the failed save are dropped with it (they would repeat its sequence).
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added || ReferenceEquals(e.Entity, payment)).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+
+        return null;
     }
 
     private async Task FailAsync(Refund refund, string message, CancellationToken ct)

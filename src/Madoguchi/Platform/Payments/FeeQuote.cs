@@ -10,7 +10,7 @@ public sealed record FeeLine(string Item, long UnitYen, int Quantity, long Amoun
 /// </summary>
 /// <param name="ReceiptNumber">到達番号 once submitted.</param>
 /// <param name="Status">The application's status name (Draft, Submitted, Approved …).</param>
-/// <param name="PaymentDeadline">事後決済: the date by which an approved application must be paid (UTC).</param>
+/// <param name="PaymentDeadline">事後決済: the instant (UTC) from which an approved application can no longer be paid; see <see cref="LastDayToPay"/>.</param>
 public sealed record FeeQuote(
     Guid ApplicationId,
     Guid? ResidentId,
@@ -23,6 +23,14 @@ public sealed record FeeQuote(
     IReadOnlyList<FeeLine> Lines)
 {
     public long TotalYen => Lines.Sum(l => l.AmountYen);
+
+    /// <summary>Status name of an application expired unpaid after approval (期限切れ).</summary>
+    public const string ExpiredStatus = "Expired";
+
+    public bool Expired => Status == ExpiredStatus;
+
+    /// <summary>事後決済: the last Japan calendar day on which the fee may be paid (the deadline is the end of that day).</summary>
+    public DateOnly? LastDayToPay => PaymentDeadline is { } due ? PaymentDeadlines.LastDay(due) : null;
 
     /// <summary>The fee item as printed on a receipt (領収書).</summary>
     public string Item => Lines.Count == 0 ? ProcedureTitle : string.Join("、", Lines.Select(l => l.Quantity > 1 ? $"{l.Item}（{l.Quantity}通）" : l.Item));

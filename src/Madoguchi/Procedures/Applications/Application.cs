@@ -19,6 +19,8 @@ public enum ApplicationStatus
     Rejected = 5,
     /// <summary>取下げ by the resident.</summary>
     Withdrawn = 6,
+    /// <summary>期限切れ: approved with a fee paid after approval (事後決済) that was not paid by its deadline.</summary>
+    Expired = 7,
 }
 
 public enum ApplicationChannel
@@ -74,6 +76,15 @@ public sealed class Application : ITenantOwned
     /// <summary>The reason given with a rejection, or the note carried by an approval; printed on the 決定通知書.</summary>
     public string? DecisionReason { get; set; }
 
+    /// <summary>
+    /// 事後決済: the instant the fee is no longer payable (the end of the Japan day, paymentDays after
+    /// approval), set at approval when the fee is paid after it; null otherwise.
+    /// </summary>
+    public DateTime? PaymentDueAt { get; set; }
+
+    /// <summary>事後決済: when the fee was paid (UTC); the expiry sweep passes over paid applications.</summary>
+    public DateTime? FeePaidAt { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     public int Version { get; set; }
@@ -113,6 +124,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         b.Property(a => a.ContactEmail).HasMaxLength(254);
         b.Property(a => a.DecisionReason).HasMaxLength(2000);
         b.HasIndex(a => new { a.TenantId, a.AssigneeId });
+        // The 事後決済 expiry sweep reads only approved applications still owing their fee, oldest deadline first.
+        b.HasIndex(a => a.PaymentDueAt).HasFilter("\"Status\" = 'Approved' AND \"FeePaidAt\" IS NULL AND \"PaymentDueAt\" IS NOT NULL")
+            .HasDatabaseName("IX_Applications_PaymentDue");
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<Procedure>().WithMany().HasForeignKey(a => a.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Restrict);

@@ -12,6 +12,7 @@ public static class ApplicationStatusNames
         ApplicationStatus.Approved => "承認",
         ApplicationStatus.Rejected => "不承認",
         ApplicationStatus.Withdrawn => "取下げ",
+        ApplicationStatus.Expired => "期限切れ",
         _ => status.ToString(),
     };
 

@@ -3,7 +3,9 @@ using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Localization;
 using Madoguchi.Platform.Residents;
 using Madoguchi.Platform.Tenancy;
+using Madoguchi.Platform.Payments;
 using Madoguchi.Procedures.Applications;
+using Madoguchi.Procedures.Fees;
 using Madoguchi.Procedures.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,12 +19,19 @@ namespace Madoguchi.Procedures.Apply;
 /// the message thread, and what they can do now (correct and resubmit, withdraw, write).
 /// </summary>
 [Authorize(Policy = SignedInResident.Policy)]
-public sealed class ApplicationDetailModel(MadoguchiDb db, FieldCipher fields, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ApplicationDetailModel(MadoguchiDb db, FieldCipher fields, ResidentCase cases, TenantContext tenant, IStringLocalizer<SharedResource> l,
+    IApplicationFees fees, IFeePayments payments) : PageModel
 {
     public OwnApplication? Own { get; private set; }
     public CaseFile Case { get; private set; } = new([], [], []);
     public string? Correction { get; private set; }
     public string? Notice { get; private set; }
+
+    /// <summary>事後決済: the fee owed after approval, paid, or expired; null when none.</summary>
+    public AfterApprovalFee? Fee { get; private set; }
+
+    /// <summary>The pay form's one-time key (a double click makes one payment).</summary>
+    public Guid PayKey { get; } = Guid.NewGuid();
 
     public bool Allows(CaseAction action) => ReviewTransitions.Allows(Own!.Application.Status, action);
 
@@ -69,6 +78,7 @@ public sealed class ApplicationDetailModel(MadoguchiDb db, FieldCipher fields, R
 
         Case = await CaseFile.ForResidentAsync(db, id, ct);
         Correction = Case.OpenCorrection(Own.Application.Status);
+        Fee = await AfterApprovalFee.LoadAsync(fees, payments, Own.Application, ct);
         return null;
     }
 }

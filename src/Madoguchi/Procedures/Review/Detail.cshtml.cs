@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
+using Madoguchi.Platform.Payments;
 using Madoguchi.Platform.Protection;
 using Madoguchi.Platform.Signatures;
 using Madoguchi.Platform.Staff;
@@ -25,9 +26,14 @@ namespace Madoguchi.Procedures.Review;
 /// </summary>
 [Authorize(Policy = StaffPolicies.TenantStaff)]
 public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, Casework casework, Decisions decisions,
-    IApplicationSignatures signatures, TenantContext tenant, IStringLocalizer<SharedResource> l) : PageModel
+    IApplicationSignatures signatures, TenantContext tenant, IStringLocalizer<SharedResource> l, IApplicationFees fees, IFeePayments payments) : PageModel
 {
     public OwnApplication? Own { get; private set; }
+
+    /// <summary>The application's fee and how it stands (paid, owed after approval, expired); null when it has none.</summary>
+    public FeeQuote? Fee { get; private set; }
+
+    public PaidFee? Paid { get; private set; }
     public IReadOnlyList<FormSummary.Section> Summary { get; private set; } = [];
     public sealed record Attached(Guid Id, string FileName, string ContentType, long Size);
 
@@ -161,6 +167,12 @@ public sealed class ApplicationReviewModel(MadoguchiDb db, FieldCipher fields, C
         Attachments = await db.Set<ApplicationAttachment>().Where(a => a.ApplicationId == id)
             .OrderBy(a => a.UploadedAt).Select(a => new Attached(a.Id, a.FileName, a.ContentType, a.Size)).ToListAsync(ct);
         Case = await CaseFile.ForStaffAsync(db, id, ct);
+        if (template.Fee.AmountYen > 0 && await fees.QuoteAsync(id, ct) is { TotalYen: > 0 } quote)
+        {
+            Fee = quote;
+            Paid = await payments.LatestPaidAsync(id, ct);
+        }
+
         var rights = await StaffRights.LoadAsync(db, StaffId, ct);
         CanWork = rights.CanWork(procedure.DepartmentId);
         CanDecide = rights.CanDecide(procedure.DepartmentId);

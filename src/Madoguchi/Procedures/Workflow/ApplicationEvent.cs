@@ -16,12 +16,18 @@ public enum ApplicationEventKind
     Approved = 5,
     Rejected = 6,
     Withdrawn = 7,
+    /// <summary>事後決済: the fee was paid.</summary>
+    FeePaid = 8,
+    /// <summary>事後決済: the deadline passed unpaid; the application expired.</summary>
+    PaymentExpired = 9,
 }
 
 public enum EventActor
 {
     Resident = 0,
     Staff = 1,
+    /// <summary>The platform itself (the 事後決済 expiry sweep, a payment confirmed by the provider).</summary>
+    System = 2,
 }
 
 /// <summary>

@@ -13,6 +13,8 @@ public static class ApplicationEventNames
         ApplicationEventKind.Approved => "承認",
         ApplicationEventKind.Rejected => "不承認",
         ApplicationEventKind.Withdrawn => "取下げ",
+        ApplicationEventKind.FeePaid => "手数料の納付",
+        ApplicationEventKind.PaymentExpired => "支払期限切れ",
         _ => kind.ToString(),
     };
 }

@@ -26,6 +26,11 @@ public sealed class ResidentNotices(MailOutbox outbox, TenantContext tenant)
             $"{procedureTitle} の申請の審査が終わりました。\n" +
             "結果と決定通知書は、マイページの「申請一覧」から申請を開いてご確認ください。\n");
 
+    public void PaymentExpired(Application application, string procedureTitle) =>
+        Send(application, "お支払いの期限が過ぎました",
+            $"{procedureTitle} の申請は承認されましたが、お支払いの期限までに手数料のお支払いが確認できなかったため、期限切れとなりました。\n" +
+            "改めて手続をされる場合は、もう一度申請してください。詳しくはマイページの「申請一覧」から申請を開いてご確認ください。\n");
+
     private void Send(Application application, string what, string body)
     {
         if (application.ContactEmail is not { Length: > 0 } to)

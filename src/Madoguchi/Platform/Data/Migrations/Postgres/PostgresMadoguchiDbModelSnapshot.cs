@@ -2644,6 +2644,12 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FeePaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PaymentDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");
 
@@ -2676,6 +2682,10 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentDueAt")
+                        .HasDatabaseName("IX_Applications_PaymentDue")
+                        .HasFilter("\"Status\" = 'Approved' AND \"FeePaidAt\" IS NULL AND \"PaymentDueAt\" IS NOT NULL");
 
                     b.HasIndex("ProcedureId");
 

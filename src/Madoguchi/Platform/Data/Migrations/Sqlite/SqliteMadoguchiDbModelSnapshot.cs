@@ -2639,6 +2639,12 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FeePaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaymentDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
 
@@ -2671,6 +2677,10 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PaymentDueAt")
+                        .HasDatabaseName("IX_Applications_PaymentDue")
+                        .HasFilter("\"Status\" = 'Approved' AND \"FeePaidAt\" IS NULL AND \"PaymentDueAt\" IS NOT NULL");
 
                     b.HasIndex("ProcedureId");
 
