@@ -73,8 +73,8 @@ internal static class PaymentsBench
 
         var bareTally = new LoadDriver.Tally();
         var hookTally = new LoadDriver.Tally();
-        await Drive(16, events, Bare, bareTally);
-        await Drive(16, events, Webhook, hookTally);
+        await LoadDriver.SpreadAsync(16, events, Bare, bareTally);
+        await LoadDriver.SpreadAsync(16, events, Webhook, hookTally);
         var moved = await host.InTenantAsync(tenant, (_, db) => db.Set<Payment>().CountAsync(p => p.Status == PaymentStatus.Failed));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bare insert (minimal API + ADO.NET)  {bareTally.Requests,6} requests {bareTally.PerSecond,7:F0}/s  p50 {bareTally.Percentile(50),6:F1} ms  p99 {bareTally.Percentile(99),6:F1} ms  failures {bareTally.Failures}"));
@@ -106,15 +106,6 @@ internal static class PaymentsBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"reconciliation: import {result.NewLines} lines {result.importSeconds,5:F2} s + report {result.ReportSeconds,5:F2} s = {result.importSeconds + result.ReportSeconds,5:F2} s  (target < 10 s; mismatches found: {result.Count}, planted: 1)"));
         return 0;
-    }
-
-    private static Task Drive(int clients, int requests, Func<int, Task<bool>> send, LoadDriver.Tally tally)
-    {
-        var perClient = Enumerable.Range(0, clients)
-            .Select(c => (IReadOnlyList<LoadDriver.Request>)Enumerable.Range(0, requests).Where(i => i % clients == c)
-                .Select(i => new LoadDriver.Request(() => send(i))).ToList())
-            .ToList();
-        return LoadDriver.RunAsync(perClient, tally);
     }
 
     /// <summary>Payments waiting for 3-D Secure, each with its intent id, inserted in chunks of raw SQL.</summary>

@@ -94,15 +94,9 @@ internal static class SafetyBench
             return tokens;
         });
 
-    /// <summary>Answer i goes to client i mod clients; a client sends its share one after the other.</summary>
-    private static Task RoundAsync(IReadOnlyList<Client> people, IReadOnlyList<string> tokens, Func<Client, string, Task<bool>> send, LoadDriver.Tally tally)
-    {
-        var perClient = Enumerable.Range(0, people.Count)
-            .Select(c => (IReadOnlyList<LoadDriver.Request>)Enumerable.Range(0, tokens.Count).Where(i => i % people.Count == c)
-                .Select(i => new LoadDriver.Request(() => send(people[c], tokens[i]))).ToList())
-            .ToList();
-        return LoadDriver.RunAsync(perClient, tally);
-    }
+    /// <summary>Token i is answered by client i mod clients (each keeps its own cookies and antiforgery token).</summary>
+    private static Task RoundAsync(IReadOnlyList<Client> people, IReadOnlyList<string> tokens, Func<Client, string, Task<bool>> send, LoadDriver.Tally tally) =>
+        LoadDriver.SpreadAsync(people.Count, tokens.Count, i => send(people[i % people.Count], tokens[i]), tally);
 
     private static async Task<bool> PostAsync(HttpClient client, Uri uri, HttpContent content, HttpStatusCode expected)
     {
