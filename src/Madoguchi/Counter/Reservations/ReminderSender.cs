@@ -1,4 +1,5 @@
 using Madoguchi.Counter.Services;
+using Madoguchi.Platform;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
@@ -14,36 +15,19 @@ namespace Madoguchi.Counter.Reservations;
 /// inside the transaction that queues its mail, so exactly one node's UPDATE matches (as the mail
 /// outbox claims its rows), and the mail is queued once.
 /// </summary>
-internal sealed partial class ReminderSender(IServiceScopeFactory scopes, IOptions<CounterOptions> options, TimeProvider time,
-    ILogger<ReminderSender> logger) : BackgroundService
+internal sealed class ReminderSender(IServiceScopeFactory scopes, IOptions<CounterOptions> options, TimeProvider time,
+    ILogger<ReminderSender> logger) : PeriodicPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Reminders)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.Value.ReminderPollInterval;
 
-        using var timer = new PeriodicTimer(options.Value.ReminderPollInterval, time);
-        do
-        {
-            try
-            {
-                await QueueDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failing pass (database restarting) must not stop the host; the next tick tries again.
-                LogPassFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => options.Value.Reminders;
+
+    protected override Task<int> RunPassAsync(CancellationToken ct) => QueueDueAsync(ct);
 
     /// <summary>One pass: queues the reminders due now. Returns how many this node queued.</summary>
     internal async Task<int> QueueDueAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var tomorrow = SlotRules.TodayInJapan(now).AddDays(1);
         var from = Wareki.StartOfJapanDay(tomorrow);
         var to = Wareki.StartOfJapanDay(tomorrow.AddDays(1));
@@ -96,6 +80,4 @@ internal sealed partial class ReminderSender(IServiceScopeFactory scopes, IOptio
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A reminder pass failed; the next pass tries again.")]
-    private partial void LogPassFailed(Exception ex);
 }

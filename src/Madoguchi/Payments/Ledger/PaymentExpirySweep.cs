@@ -1,3 +1,4 @@
+using Madoguchi.Platform;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Payments;
@@ -14,37 +15,20 @@ namespace Madoguchi.Payments.Ledger;
 /// and the other's change (history, mail) rolls back.
 /// </summary>
 internal sealed partial class PaymentExpirySweep(IServiceScopeFactory scopes, IOptions<PaymentsOptions> options, TimeProvider time,
-    ILogger<PaymentExpirySweep> logger) : BackgroundService
+    ILogger<PaymentExpirySweep> logger) : PeriodicPass(time, logger)
 {
     private const int BatchSize = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.ExpirySweep)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.Value.ExpirySweepInterval;
 
-        using var timer = new PeriodicTimer(options.Value.ExpirySweepInterval, time);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failing pass (database restarting) must not stop the host; the next tick tries again.
-                LogPassFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => options.Value.ExpirySweep;
+
+    protected override Task<int> RunPassAsync(CancellationToken ct) => SweepAsync(ct);
 
     /// <summary>One pass over every municipality; returns how many applications this node expired.</summary>
     internal async Task<int> SweepAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var expired = 0;
         while (true)
         {
@@ -99,15 +83,13 @@ internal sealed partial class PaymentExpirySweep(IServiceScopeFactory scopes, IO
         var done = await fees.ExpireUnpaidAsync(overdue.ApplicationId, now, ct);
         if (done)
         {
-            LogExpired(overdue.ApplicationId, tenant.Code);
+            LogExpired(Logger, overdue.ApplicationId, tenant.Code);
         }
 
         return done;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} of {Tenant} expired unpaid after its payment deadline.")]
-    private partial void LogExpired(Guid applicationId, string tenant);
+    private static partial void LogExpired(ILogger logger, Guid applicationId, string tenant);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A payment expiry pass failed; the next pass tries again.")]
-    private partial void LogPassFailed(Exception ex);
 }

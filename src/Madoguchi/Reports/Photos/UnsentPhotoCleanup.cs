@@ -15,40 +15,26 @@ namespace Madoguchi.Reports.Photos;
 /// and only the node whose DELETE removed the row deletes the file. A report sent at that moment
 /// loses the race cleanly: its photos are already gone, or the DELETE finds them attached.
 /// </remarks>
-internal sealed partial class UnsentPhotoCleanup(
+internal sealed class UnsentPhotoCleanup(
     IServiceScopeFactory scopes,
     IOptions<ReportsOptions> options,
     IConfiguration configuration,
     IHostEnvironment environment,
     TimeProvider time,
-    ILogger<UnsentPhotoCleanup> logger) : BackgroundService
+    ILogger<UnsentPhotoCleanup> logger) : PeriodicPass(time, logger)
 {
     private const int Batch = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PhotoCleanupInterval, time);
-        do
-        {
-            try
-            {
-                await DeleteExpiredAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failing pass (database restarting) must not stop the host; the next tick retries.
-                LogPassFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.PhotoCleanupInterval;
+
+    protected override Task<int> RunPassAsync(CancellationToken ct) => DeleteExpiredAsync(ct);
 
     /// <summary>One pass: deletes every unsent photo older than the limit. Returns how many this node deleted.</summary>
     internal async Task<int> DeleteExpiredAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
-        var cutoff = time.GetUtcNow().UtcDateTime - options.Value.UnsentPhotoMaxAge;
+        var cutoff = Time.GetUtcNow().UtcDateTime - options.Value.UnsentPhotoMaxAge;
         var dataDirectory = DataDirectory.Resolve(configuration, environment);
         var deleted = 0;
         while (true)
@@ -79,17 +65,6 @@ internal sealed partial class UnsentPhotoCleanup(
             }
         }
 
-        if (deleted > 0)
-        {
-            LogDeleted(deleted);
-        }
-
         return deleted;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} photos of report forms that were never sent")]
-    private partial void LogDeleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Clean-up of unsent report photos failed; retrying at the next interval")]
-    private partial void LogPassFailed(Exception ex);
 }

@@ -1,3 +1,4 @@
+using Madoguchi.Platform;
 using Madoguchi.Platform.Assisted;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
@@ -18,40 +19,22 @@ namespace Madoguchi.Counter.Assisted.Visits;
 /// token, so of two nodes (or a submission at that moment) exactly one wins and the other changes
 /// nothing; a submitted visit is never touched.
 /// </remarks>
-internal sealed partial class AbandonedVisitCleanup(
+internal sealed class AbandonedVisitCleanup(
     IServiceScopeFactory scopes,
     IOptions<AssistedCounterOptions> options,
     TimeProvider time,
-    ILogger<AbandonedVisitCleanup> logger) : BackgroundService
+    ILogger<AbandonedVisitCleanup> logger) : PeriodicPass(time, logger)
 {
     private const int Batch = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.AbandonedVisitCheckInterval, time);
-        do
-        {
-            try
-            {
-                var deleted = await DeleteAbandonedAsync(stoppingToken);
-                if (deleted > 0)
-                {
-                    LogDeleted(deleted);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failing pass (database restarting) must not stop the host; the next tick retries.
-                LogPassFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.AbandonedVisitCheckInterval;
+
+    protected override Task<int> RunPassAsync(CancellationToken ct) => DeleteAbandonedAsync(ct);
 
     /// <summary>One pass: deletes every abandoned visit older than the limit. Returns how many this node deleted.</summary>
     internal async Task<int> DeleteAbandonedAsync(CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow().UtcDateTime.AddHours(-options.Value.AbandonedVisitHours);
+        var cutoff = Time.GetUtcNow().UtcDateTime.AddHours(-options.Value.AbandonedVisitHours);
         var deleted = 0;
         while (true)
         {
@@ -123,10 +106,4 @@ internal sealed partial class AbandonedVisitCleanup(
         drafts.DeleteDiscardedFiles();
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} counter visits that were never submitted, with their drafts")]
-    private partial void LogDeleted(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Clean-up of abandoned counter visits failed; retrying at the next interval")]
-    private partial void LogPassFailed(Exception ex);
 }
