@@ -21,6 +21,11 @@ public sealed class SourceServer : IAsyncDisposable
     /// <summary>How long each answer takes (a slow department server keeps fetches in flight).</summary>
     public TimeSpan Delay = TimeSpan.Zero;
 
+    /// <summary>The most requests being answered at one moment (each node fetches one at a time, so two nodes at work make two).</summary>
+    public int MostAtOnce;
+
+    private int _atOnce;
+
     private SourceServer()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -31,10 +36,18 @@ public sealed class SourceServer : IAsyncDisposable
         {
             Interlocked.Increment(ref Requests);
             RequestsByFile.AddOrUpdate(file, 1, (_, n) => n + 1);
+            var atOnce = Interlocked.Increment(ref _atOnce);
+            int most;
+            while (atOnce > (most = Volatile.Read(ref MostAtOnce)) && Interlocked.CompareExchange(ref MostAtOnce, atOnce, most) != most)
+            {
+            }
+
             if (Delay > TimeSpan.Zero)
             {
                 await Task.Delay(Delay);
             }
+
+            Interlocked.Decrement(ref _atOnce);
 
             http.Response.StatusCode = Status;
             http.Response.ContentType = "text/csv";

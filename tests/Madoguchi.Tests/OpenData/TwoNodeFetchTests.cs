@@ -63,6 +63,8 @@ public sealed class TwoNodeFetchTests(TwoNodeFetchTests.App app) : IClassFixture
         Assert.Equal(schedules, source.RequestsByFile.Count);
         Assert.All(source.RequestsByFile, r => Assert.True(r.Value == 1, $"{r.Key} fetched {r.Value} times"));
         Assert.Equal(schedules, source.Requests);
+        // Both nodes were at work at the same time (each fetches one schedule at a time).
+        Assert.Equal(2, source.MostAtOnce);
         var resources = await app.DbAsync(db => db.Set<DatasetResource>().IgnoreQueryFilters().AsNoTracking().Where(r => r.DatasetId == dataset).ToListAsync());
         Assert.All(resources, r =>
         {
