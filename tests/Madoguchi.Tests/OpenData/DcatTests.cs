@@ -16,7 +16,7 @@ public sealed class DcatTests(DcatTests.App app) : IClassFixture<DcatTests.App>
         public App() => OnKestrel();
     }
 
-    private sealed record Published(string Code, string[] Names, Guid Dataset);
+    private sealed record Published(string Code, string[] Names, Guid Dataset, byte[] Csv);
 
     /// <summary>Two published datasets the way a publisher makes them, one with every optional field, a link resource and an awkward link address; one unpublished.</summary>
     private async Task<Published> PublishAsync()
@@ -47,7 +47,7 @@ public sealed class DcatTests(DcatTests.App app) : IClassFixture<DcatTests.App>
         await publisher.SubmitAsync($"/{code}/staff/opendata/{nursery}", new Dictionary<string, string>(), "form[action*=Publish]");
 
         await publisher.CreateDatasetAsync(code, "draft-only", "下書きのデータ");
-        return new Published(code, ["evacuation-spaces", "nursery"], dataset);
+        return new Published(code, ["evacuation-spaces", "nursery"], dataset, csv);
     }
 
     private HttpClient Client() => new() { BaseAddress = app.BaseAddress };
@@ -137,6 +137,31 @@ public sealed class DcatTests(DcatTests.App app) : IClassFixture<DcatTests.App>
         // A dataset published without a description is described by its title (dct:description is mandatory).
         var nursery = datasets.Single(d => d.Value.EndsWith("/nursery", StringComparison.Ordinal));
         Assert.Equal(Term.Ja("保育所一覧"), catalogue.Object(nursery, Ns.Dct + "description"));
+
+        // dcat:theme from the EU Data Theme scheme, following the standard dataset (none for a dataset declared as none).
+        const string themeScheme = "http://publications.europa.eu/resource/authority/data-theme";
+        Assert.Equal([Term.Iri(themeScheme + "/GOVE"), Term.Iri(themeScheme + "/SOCI")], catalogue.Objects(evacuation, Ns.Dcat + "theme").ToList());
+        Assert.Contains(new Triple(Term.Iri(themeScheme + "/GOVE"), Term.Iri(Ns.Type), Term.Iri(Ns.Skos + "Concept")), catalogue.Triples);
+        Assert.Equal(Term.Iri(themeScheme), catalogue.Object(Term.Iri(themeScheme + "/GOVE"), Ns.Skos + "inScheme"));
+        Assert.Equal(Term.Iri(themeScheme), catalogue.Object(catalogIri, Ns.Dcat + "themeTaxonomy"));
+        Assert.Empty(catalogue.Objects(nursery, Ns.Dcat + "theme"));
+
+        // spdx:checksum of the file as uploaded: SHA-1, the only algorithm DCAT-AP 2.1.1 allows.
+        var checksum = catalogue.Object(file, Ns.Spdx + "checksum")!;
+        Assert.Equal(Term.Iri(Ns.Spdx + "checksumAlgorithm_sha1"), catalogue.Object(checksum, Ns.Spdx + "algorithm"));
+        Assert.Equal(Term.Typed(Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(p.Csv)), Ns.Xsd + "hexBinary"),
+            catalogue.Object(checksum, Ns.Spdx + "checksumValue"));
+        // The SHA-256 stays where it was (CKAN's hash), also of the uploaded bytes.
+        var uploadId = await app.DbAsync(db => db.Set<DatasetResource>().IgnoreQueryFilters()
+            .Where(r => r.DatasetId == p.Dataset && r.Format == ResourceFormat.Csv).Select(r => r.PublishedUploadId).SingleAsync());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(p.Csv)),
+            await app.DbAsync(db => db.Set<ResourceUpload>().IgnoreQueryFilters().Where(u => u.Id == uploadId).Select(u => u.Sha256).SingleAsync()));
+
+        // An upload stored before the SHA-1 was kept has no checksum, and the catalogue still conforms.
+        await app.DbAsync(db => db.Set<ResourceUpload>().IgnoreQueryFilters().ExecuteUpdateAsync(u => u.SetProperty(x => x.Sha1, (string?)null)));
+        var older = TurtleReader.Read(await api.GetStringAsync($"/{p.Code}/opendata/evacuation-spaces.ttl"));
+        Assert.Empty(older.Objects(file, Ns.Spdx + "checksum"));
+        Assert.Empty(ShaclValidator.DcatAp.Validate(older));
     }
 
     [Fact]

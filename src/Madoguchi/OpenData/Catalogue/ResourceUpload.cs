@@ -32,6 +32,13 @@ public sealed class ResourceUpload : ITenantOwned
     public required string ContentType { get; set; }
     public long Size { get; set; }
     public required string Sha256 { get; set; }
+
+    /// <summary>
+    /// SHA-1 of the original file, hex: DCAT-AP 2.1.1's spdx:checksum allows only SHA-1. Computed with
+    /// the SHA-256 when the file is stored; null for uploads stored before it was kept (no checksum then).
+    /// </summary>
+    public string? Sha1 { get; set; }
+
     public UploadState State { get; set; } = UploadState.Queued;
 
     /// <summary>How many bytes of the file ingest has read (progress bar).</summary>
@@ -72,6 +79,7 @@ internal sealed class ResourceUploadConfiguration : IEntityTypeConfiguration<Res
         b.Property(u => u.FileName).HasMaxLength(255);
         b.Property(u => u.ContentType).HasMaxLength(100);
         b.Property(u => u.Sha256).HasMaxLength(64);
+        b.Property(u => u.Sha1).HasMaxLength(40);
         b.Property(u => u.State).HasConversion<string>().HasMaxLength(10);
         b.Property(u => u.Encoding).HasMaxLength(20);
         b.Property(u => u.UploadedBy).HasMaxLength(200);

@@ -64,6 +64,11 @@ public sealed class DcatCatalogue(MadoguchiDb db, TenantContext tenant)
             graph.Add(catalogue, Ns.Dct + "modified", DcatVocabulary.DateTime(last));
         }
 
+        // The datasets' dcat:theme values come from the EU Data Theme scheme; the catalogue names it.
+        var themes = Term.Iri(DataThemes.Scheme);
+        graph.Add(catalogue, Ns.Dcat + "themeTaxonomy", themes);
+        AddThemeScheme(graph);
+
         // The datasets are written in full after the catalogue, as ckanext-dcat does, so one page is enough to harvest them.
         foreach (var name in await AddDatasetsAsync(graph, baseUrl, ids, ct))
         {
@@ -180,10 +185,28 @@ public sealed class DcatCatalogue(MadoguchiDb db, TenantContext tenant)
             graph.Add(conforms, Ns.Dct + "title", Term.Ja("自治体標準オープンデータセット " + standard.Name));
         }
 
+        foreach (var code in DataThemes.Of(d.StandardCode))
+        {
+            var theme = Term.Iri(DataThemes.Iri(code));
+            graph.Add(dataset, Ns.Dcat + "theme", theme);
+            // DCAT-AP's shapes ask dcat:theme to be a skos:Concept (with a label) in a scheme.
+            graph.Add(theme, Ns.Type, Term.Iri(Ns.Skos + "Concept"));
+            graph.Add(theme, Ns.Skos + "prefLabel", Term.En(DataThemes.Label(code)));
+            graph.Add(theme, Ns.Skos + "inScheme", Term.Iri(DataThemes.Scheme));
+            AddThemeScheme(graph);
+        }
+
         foreach (var (resource, upload) in files)
         {
             AddDistribution(graph, baseUrl, d, dataset, resource, upload);
         }
+    }
+
+    private static void AddThemeScheme(Graph graph)
+    {
+        var scheme = Term.Iri(DataThemes.Scheme);
+        graph.Add(scheme, Ns.Type, Term.Iri(Ns.Skos + "ConceptScheme"));
+        graph.Add(scheme, Ns.Dct + "title", Term.En("Data theme"));
     }
 
     private static void AddContact(Graph graph, Term dataset, Dataset d, string department)
@@ -250,6 +273,17 @@ public sealed class DcatCatalogue(MadoguchiDb db, TenantContext tenant)
         if (u is not null)
         {
             graph.Add(distribution, Ns.Dcat + "byteSize", Term.Typed(u.Size.ToString(CultureInfo.InvariantCulture), Ns.Xsd + "decimal"));
+            if (u.Sha1 is { } sha1)
+            {
+                // DCAT-AP 2.1.1 allows SHA-1 only (its shape has sh:hasValue spdx:checksumAlgorithm_sha1);
+                // the SHA-256 stays in CKAN's hash and the download's ETag.
+                var checksum = Term.Iri(distribution.Value + "#checksum");
+                graph.Add(distribution, Ns.Spdx + "checksum", checksum);
+                graph.Add(checksum, Ns.Type, Term.Iri(Ns.Spdx + "Checksum"));
+                graph.Add(checksum, Ns.Spdx + "algorithm", Term.Iri(Ns.Spdx + "checksumAlgorithm_sha1"));
+                graph.Add(checksum, Ns.Spdx + "checksumValue", Term.Typed(sha1, Ns.Xsd + "hexBinary"));
+            }
+
             if (u.CompletedAt is { } done)
             {
                 graph.Add(distribution, Ns.Dct + "modified", DcatVocabulary.DateTime(done));

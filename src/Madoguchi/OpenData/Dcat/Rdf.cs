@@ -21,6 +21,8 @@ public sealed record Term(TermKind Kind, string Value, string? Datatype = null, 
 
     public static Term Ja(string value) => new(TermKind.Literal, value, Ns.Rdf + "langString", "ja");
 
+    public static Term En(string value) => new(TermKind.Literal, value, Ns.Rdf + "langString", "en");
+
     public static Term Typed(string value, string datatype) => new(TermKind.Literal, value, datatype);
 
     public bool IsLiteral => Kind == TermKind.Literal;

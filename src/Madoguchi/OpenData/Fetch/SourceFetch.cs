@@ -55,7 +55,7 @@ public sealed class SourceFetch(MadoguchiDb db, IHttpClientFactory http, UploadF
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.Value.FetchTimeout);
         long size;
-        string sha256;
+        string sha256, sha1;
         try
         {
             using var response = await http.CreateClient(HttpClientName).GetAsync(resource.SourceUrl, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
@@ -70,7 +70,7 @@ public sealed class SourceFetch(MadoguchiDb db, IHttpClientFactory http, UploadF
             }
 
             await using var body = new LimitedStream(await response.Content.ReadAsStreamAsync(timeout.Token), max);
-            (size, sha256) = await files.SaveAsync(dataset.TenantId, uploadId, body, timeout.Token);
+            (size, sha256, sha1) = await files.SaveAsync(dataset.TenantId, uploadId, body, timeout.Token);
         }
         catch (Exception e) when (e is LimitExceededException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -98,7 +98,7 @@ public sealed class SourceFetch(MadoguchiDb db, IHttpClientFactory http, UploadF
         }
 
         var fileName = Path.GetFileName(new Uri(resource.SourceUrl!).AbsolutePath) is { Length: > 0 } name ? name : resource.Name;
-        var upload = await uploader.RecordAsync(dataset.TenantId, resource, uploadId, fileName, size, sha256, "定期取得", ct);
+        var upload = await uploader.RecordAsync(dataset.TenantId, resource, uploadId, fileName, size, sha256, sha1, "定期取得", ct);
         // Published datasets follow their source; an unpublished one waits for its publisher.
         resource.PublishWhenPassed = dataset.PublishedAt is not null;
         return (true, $"取得しました。新しい版（第{upload.Number}版）として読み込みます。");

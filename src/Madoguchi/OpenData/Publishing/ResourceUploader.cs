@@ -102,18 +102,18 @@ public sealed class ResourceUploader(MadoguchiDb db, UploadFiles files, IngestSi
     public async Task<ResourceUpload> StoreAsync(Guid tenantId, DatasetResource resource, string fileName, Stream stream, string uploadedBy, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
-        var (size, sha256) = await files.SaveAsync(tenantId, id, stream, ct);
-        return await RecordAsync(tenantId, resource, id, fileName, size, sha256, uploadedBy, ct);
+        var (size, sha256, sha1) = await files.SaveAsync(tenantId, id, stream, ct);
+        return await RecordAsync(tenantId, resource, id, fileName, size, sha256, sha1, uploadedBy, ct);
     }
 
     /// <summary>Records a stored file as the next version of the resource and makes it the latest (tracked, not yet saved).</summary>
-    public async Task<ResourceUpload> RecordAsync(Guid tenantId, DatasetResource resource, Guid uploadId, string fileName, long size, string sha256, string uploadedBy, CancellationToken ct)
+    public async Task<ResourceUpload> RecordAsync(Guid tenantId, DatasetResource resource, Guid uploadId, string fileName, long size, string sha256, string sha1, string uploadedBy, CancellationToken ct)
     {
         var number = await db.Set<ResourceUpload>().Where(u => u.ResourceId == resource.Id).Select(u => (int?)u.Number).MaxAsync(ct) ?? 0;
         var upload = new ResourceUpload
         {
             Id = uploadId, TenantId = tenantId, ResourceId = resource.Id, Number = number + 1, FileName = Path.GetFileName(fileName),
-            ContentType = Vocabulary.ContentType(resource.Format), Size = size, Sha256 = sha256, UploadedBy = uploadedBy,
+            ContentType = Vocabulary.ContentType(resource.Format), Size = size, Sha256 = sha256, Sha1 = sha1, UploadedBy = uploadedBy,
         };
         resource.LatestUploadId = upload.Id;
         resource.UpdatedAt = DateTime.UtcNow;

@@ -1691,6 +1691,10 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<int?>("RowCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Sha1")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)

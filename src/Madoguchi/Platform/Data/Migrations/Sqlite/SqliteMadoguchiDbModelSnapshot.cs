@@ -1686,6 +1686,10 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<int?>("RowCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sha1")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
