@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Madoguchi.Payments.Ledger;
 using Madoguchi.Payments.LocalStripe;
 using Madoguchi.Payments.Stripe;
+using Madoguchi.Platform.Operations;
 using Madoguchi.Platform.Payments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -21,6 +22,15 @@ public static class PaymentsModule
         var services = builder.Services;
         services.AddOptions<PaymentsOptions>().BindConfiguration("Payments").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // The pay form's POST is answered with a redirect to the provider's 3-D Secure page, which
+        // the browser follows only if CSP form-action lists the provider's origin.
+        services.AddOptions<SecurityHeadersOptions>().Configure<IOptions<PaymentsOptions>>((headers, payments) =>
+        {
+            if (ThreeDSecureOrigin.Of(payments.Value) is { } origin)
+            {
+                headers.FormActionOrigins.Add(origin);
+            }
+        });
         services.AddHttpClient(StripeClient.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("Madoguchi-Payments/1"))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddResilienceHandler("stripe", (pipeline, context) =>

@@ -20,6 +20,13 @@ public sealed class PaymentsOptions
     /// </summary>
     public string StripePaymentMethod { get; set; } = "pm_card_threeDSecure2Required";
 
+    /// <summary>
+    /// Origin of the provider's 3-D Secure pages that the pay form's answer redirects to (allowed in
+    /// CSP form-action). Empty: https://hooks.stripe.com for api.stripe.com, otherwise the origin of
+    /// <see cref="StripeBaseUrl"/> (a Stripe-compatible server serving its own 3-D Secure page).
+    /// </summary>
+    public string? StripeRedirectOrigin { get; set; }
+
     /// <summary>Seconds a webhook's signed timestamp may differ from now (Stripe's libraries use 300).</summary>
     [Range(1, 3600)]
     public int WebhookToleranceSeconds { get; set; } = 300;

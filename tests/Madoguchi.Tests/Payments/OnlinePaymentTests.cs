@@ -103,6 +103,22 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
     }
 
     [Fact]
+    public async Task The_pay_form_may_end_on_the_providers_3DS_page_under_the_content_security_policy()
+    {
+        // Chromium checks form-action on each redirect of a form's navigation: without the provider's
+        // origin the pay form's redirect to 3-D Secure is blocked in the browser (found by PaymentPagesTests).
+        var tenant = await TenantAsync();
+        var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
+        using var response = await resident.GetAsync($"/{tenant.Code}/payments/applications/{id}");
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"form-action 'self' {app.Stripe.BaseAddress.GetLeftPart(UriPartial.Authority)};", csp);
+
+        Assert.Equal("https://hooks.stripe.com", Madoguchi.Payments.Stripe.ThreeDSecureOrigin.Of(new() { StripeBaseUrl = "https://api.stripe.com" }));
+        Assert.Equal("https://pay.example.jp", Madoguchi.Payments.Stripe.ThreeDSecureOrigin.Of(new() { StripeBaseUrl = "https://api.stripe.com", StripeRedirectOrigin = "https://pay.example.jp/3ds" }));
+        Assert.Null(Madoguchi.Payments.Stripe.ThreeDSecureOrigin.Of(new()));
+    }
+
+    [Fact]
     public async Task A_tampered_amount_is_refused_and_nothing_is_charged()
     {
         var tenant = await TenantAsync();

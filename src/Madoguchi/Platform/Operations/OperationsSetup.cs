@@ -1,6 +1,7 @@
 using Madoguchi.Platform.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Madoguchi.Platform.Operations;
@@ -27,12 +28,19 @@ internal static class OperationsSetup
         app.MapPrometheusScrapingEndpoint("/metrics");
     }
 
-    public static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    public static void UseSecurityHeaders(this WebApplication app)
+    {
+        var formAction = string.Join(' ', app.Services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value.FormActionOrigins.Prepend("'self'"));
+        var policy = $"default-src 'self'; img-src 'self' data: https://cyberjapandata.gsi.go.jp; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
+        app.UseSecurityHeaders(policy);
+    }
+
+    private static void UseSecurityHeaders(this WebApplication app, string policy) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: https://cyberjapandata.gsi.go.jp; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            h.ContentSecurityPolicy = policy;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
