@@ -16,7 +16,13 @@ internal static class LoadDriver
         public int Requests { get; private set; }
         public int Failures { get; private set; }
         public TimeSpan Elapsed { get; private set; }
+
+        /// <summary>CPU time of the whole process (server and clients) during the rounds: a figure other load on the machine hardly moves.</summary>
+        public TimeSpan ProcessCpu { get; private set; }
+
         public List<double> LatenciesMs { get; } = [];
+
+        public double CpuMsPerRequest => ProcessCpu.TotalMilliseconds / Requests;
 
         public double PerSecond => Requests / Elapsed.TotalSeconds;
 
@@ -32,9 +38,10 @@ internal static class LoadDriver
             return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
         }
 
-        public void Add(TimeSpan elapsed, IEnumerable<(double Ms, bool Ok)> results)
+        public void Add(TimeSpan elapsed, TimeSpan processCpu, IEnumerable<(double Ms, bool Ok)> results)
         {
             Elapsed += elapsed;
+            ProcessCpu += processCpu;
             foreach (var (ms, ok) in results)
             {
                 Requests++;
@@ -67,10 +74,11 @@ internal static class LoadDriver
             return results;
         })).ToList();
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         start.SetResult();
         var all = await Task.WhenAll(clients);
         stopwatch.Stop();
-        tally.Add(stopwatch.Elapsed, all.SelectMany(r => r));
+        tally.Add(stopwatch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, all.SelectMany(r => r));
     }
 }

@@ -26,6 +26,7 @@ public static class DisasterModule
         services.AddScoped<Unsubscribing>();
         services.AddScoped<ShelterImport>();
         services.AddScoped<SafetyLaunch>();
+        services.AddSingleton<SafetyAnswerWriter>();
         services.AddSingleton<INoticeChannel, EmailChannel>();
         services.AddSingleton<INoticeChannel, WebhookChannel>();
         services.AddHostedService<NoticeDispatcher>();

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Madoguchi.Disaster.Shelters;
+using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
+using Madoguchi.Platform.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace Madoguchi.Disaster.SafetyChecks;
 /// unknown token is a 404 and records nothing; after the campaign closed the answer is refused
 /// with a message. Answering again replaces the earlier answer (people move to a shelter later).
 /// </summary>
-public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AnswerModel(MadoguchiDb db, SafetyAnswerWriter writer, TenantContext tenant, AuditActor actor, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -53,6 +55,54 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
+        if (token.Length != 48)
+        {
+            return NotFound();
+        }
+
+        if (Input.Answer is not { } answer || !Enum.IsDefined(answer))
+        {
+            ModelState.AddModelError("Input.Answer", l["いまの状況を選んでください。"]);
+        }
+        else if (answer == SafetyAnswer.AtShelter && Input.ShelterId is null)
+        {
+            ModelState.AddModelError("Input.ShelterId", l["いる避難所を選んでください。"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShowAgainAsync(token, ct);
+        }
+
+        // Written by the group-commit writer with other answers of the moment; answered after the commit.
+        var outcome = await writer.WriteAsync(new QueuedAnswer(
+            tenant.TenantId!.Value, tenant.Code!, tenant.Name!, tenant.NameEn!,
+            SafetyTarget.Hash(token), Input.Answer!.Value, Input.ShelterId, Input.Message, Input.Version,
+            actor.Name, actor.Address));
+        switch (outcome)
+        {
+            case AnswerOutcome.Saved:
+                TempData["thanks"] = true;
+                return Redirect($"/{RouteData.Values["tenant"]}/safety/{token}");
+            case AnswerOutcome.NotFound:
+                return NotFound();
+            case AnswerOutcome.ShelterMissing:
+                ModelState.AddModelError("Input.ShelterId", l["いる避難所を選んでください。"]);
+                return await ShowAgainAsync(token, ct);
+            case AnswerOutcome.Conflict:
+                // The same person answered in another tab a moment ago; show what is recorded now.
+                ModelState.AddModelError("", l["別の画面から先に回答が送られました。内容を確かめて、必要ならもう一度送ってください。"]);
+                var shown = await ShowAgainAsync(token, ct);
+                Input.Version = Target.Version;
+                return shown;
+            default:
+                return await ShowAgainAsync(token, ct);
+        }
+    }
+
+    /// <summary>The form again with its messages; a closed campaign says only that it is closed.</summary>
+    private async Task<IActionResult> ShowAgainAsync(string token, CancellationToken ct)
+    {
         if (!await LoadAsync(token, ct))
         {
             return NotFound();
@@ -60,55 +110,23 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
 
         if (Campaign.ClosedAt is not null)
         {
+            ModelState.Clear();
             ModelState.AddModelError("", l["この安否確認は終了しました。回答は受け付けていません。お困りのことがあれば市役所へ電話してください。"]);
-            return await PageWithSheltersAsync(ct);
         }
 
-        if (Input.Answer is not { } answer || !Enum.IsDefined(answer))
-        {
-            ModelState.AddModelError("Input.Answer", l["いまの状況を選んでください。"]);
-        }
-
-        string? shelterName = null;
-        if (Input.Answer == SafetyAnswer.AtShelter)
-        {
-            // One key lookup of the chosen shelter (most answers are 無事 and need none).
-            shelterName = Input.ShelterId is { } shelterId
-                ? await db.Set<Shelter>().Where(s => s.Id == shelterId).Select(s => s.Name).FirstOrDefaultAsync(ct)
-                : null;
-            if (shelterName is null)
-            {
-                ModelState.AddModelError("Input.ShelterId", l["いる避難所を選んでください。"]);
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return await PageWithSheltersAsync(ct);
-        }
-
-        db.Entry(Target).Property(t => t.Version).OriginalValue = Input.Version;
-        Target.Answer = Input.Answer;
-        Target.ShelterName = shelterName;
-        Target.AnswerMessage = string.IsNullOrWhiteSpace(Input.Message) ? null : Input.Message.Trim();
-        Target.AnsweredAt = DateTime.UtcNow;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The same person answered in another tab a moment ago; show what is recorded now.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", l["別の画面から先に回答が送られました。内容を確かめて、必要ならもう一度送ってください。"]);
-            await LoadAsync(token, ct);
-            Input.Version = Target.Version;
-            return await PageWithSheltersAsync(ct);
-        }
-
-        TempData["thanks"] = true;
-        return Redirect($"/{RouteData.Values["tenant"]}/safety/{token}");
+        await LoadSheltersAsync(ct);
+        return Page();
     }
+
+    private sealed record TargetInCampaign(SafetyTarget Target, SafetyCampaign Campaign);
+
+    // Compiled once: every answer runs this lookup, and an uncompiled LINQ query pays for hashing its
+    // expression tree against EF's query cache on each request (the tenant filter still applies).
+    private static readonly Func<MadoguchiDb, string, CancellationToken, Task<TargetInCampaign?>> FindByTokenHash =
+        EF.CompileAsyncQuery((MadoguchiDb db, string hash, CancellationToken ct) => db.Set<SafetyTarget>()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Set<SafetyCampaign>(), t => t.CampaignId, c => c.Id, (t, c) => new TargetInCampaign(t, c))
+            .FirstOrDefault());
 
     /// <summary>The target and its campaign in one indexed lookup by the token's hash.</summary>
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
@@ -118,12 +136,7 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
             return false;
         }
 
-        var hash = SafetyTarget.Hash(token);
-        var found = await db.Set<SafetyTarget>()
-            .Where(t => t.TokenHash == hash)
-            .Join(db.Set<SafetyCampaign>(), t => t.CampaignId, c => c.Id, (t, c) => new { Target = t, Campaign = c })
-            .FirstOrDefaultAsync(ct);
-        if (found is null)
+        if (await FindByTokenHash(db, SafetyTarget.Hash(token), ct) is not { } found)
         {
             return false;
         }
@@ -134,10 +147,4 @@ public sealed class AnswerModel(MadoguchiDb db, IStringLocalizer<SharedResource>
 
     private async Task LoadSheltersAsync(CancellationToken ct) =>
         Shelters = await db.Set<Shelter>().OrderByDescending(s => s.Open).ThenBy(s => s.Name).Select(s => new ShelterOption(s.Id, s.Name)).ToListAsync(ct);
-
-    private async Task<IActionResult> PageWithSheltersAsync(CancellationToken ct)
-    {
-        await LoadSheltersAsync(ct);
-        return Page();
-    }
 }

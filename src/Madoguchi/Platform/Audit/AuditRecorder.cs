@@ -31,11 +31,8 @@ internal static class AuditRecorder
     public static async Task RecordAsync(MadoguchiDb db, CancellationToken ct)
     {
         var now = TruncateToMilliseconds(DateTime.UtcNow);
-        var actor = db.Actor.Name;
-        var address = db.Actor.Address;
-
         var changes = AuditableEntries(db)
-            .Select(e => (Chain: ChainOf(e), Entry: Describe(e)))
+            .Select(e => (Chain: ChainOf(e), Entry: Describe(e), Who: db.ActorOf(e.Entity)))
             .ToList();
 
         foreach (var chain in changes.GroupBy(c => c.Chain).OrderBy(g => g.Key))
@@ -58,15 +55,15 @@ internal static class AuditRecorder
             var sequence = last?.Sequence ?? 0;
             var previous = last?.Hash ?? AuditHash.Genesis;
 
-            foreach (var (_, change) in chain)
+            foreach (var (_, change, who) in chain)
             {
                 var entry = new AuditEntry
                 {
                     ChainId = chain.Key,
                     Sequence = ++sequence,
                     At = now,
-                    Actor = actor,
-                    Address = address,
+                    Actor = who.Name,
+                    Address = who.Address,
                     Action = change.Action,
                     EntityType = change.EntityType,
                     EntityId = change.EntityId,

@@ -22,6 +22,18 @@ public abstract class MadoguchiDb(DbContextOptions options, TenantContext tenant
 
     internal AuditActor Actor => actor;
 
+    private Dictionary<object, (string Name, string? Address)>? _attributed;
+
+    /// <summary>
+    /// Records the change of <paramref name="entity"/> in the audit trail as done by someone other than
+    /// this scope's actor: for work that several requests queued and one SaveChanges writes together.
+    /// </summary>
+    internal void AttributeTo(object entity, string actorName, string? address) =>
+        (_attributed ??= new(ReferenceEqualityComparer.Instance))[entity] = (actorName, address);
+
+    internal (string Name, string? Address) ActorOf(object entity) =>
+        _attributed is not null && _attributed.TryGetValue(entity, out var who) ? who : (actor.Name, actor.Address);
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

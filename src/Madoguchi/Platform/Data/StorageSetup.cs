@@ -13,11 +13,13 @@ internal static class StorageSetup
     {
         var services = builder.Services;
         services.AddSingleton(sp => StorageInfo.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        // The options are built once (singleton), not for every request's context: building them
+        // (and finding EF's internal service provider for them) was a visible part of every request.
         services.AddDbContext<SqliteMadoguchiDb>((sp, o) => o
             .UseSqlite(sp.GetRequiredService<StorageInfo>().ConnectionString, s => s.MigrationsHistoryTable("__migrations"))
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas()), optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<PostgresMadoguchiDb>((sp, o) => o
-            .UseNpgsql(sp.GetRequiredService<StorageInfo>().ConnectionString, s => s.MigrationsHistoryTable("__migrations")));
+            .UseNpgsql(sp.GetRequiredService<StorageInfo>().ConnectionString, s => s.MigrationsHistoryTable("__migrations")), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<MadoguchiDb>(sp => sp.GetRequiredService<StorageInfo>().Provider == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteMadoguchiDb>()
             : sp.GetRequiredService<PostgresMadoguchiDb>());
