@@ -1,7 +1,11 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Madoguchi.Disaster.SafetyChecks;
 using Madoguchi.Platform.Audit;
+using Madoguchi.Platform.Data;
+using Madoguchi.Platform.Tenancy;
 using Madoguchi.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,5 +115,50 @@ public sealed class SafetyAnswerGroupCommitTests(MadoguchiApp app) : IClassFixtu
         var target = await app.DbAsync(db => db.Set<SafetyTarget>().IgnoreQueryFilters().SingleAsync(t => t.TenantId == s.Tenant.Id));
         Assert.Null(target.Answer);
         Assert.Equal(0, target.Version);
+    }
+
+    /// <summary>Stands for another node that answers for one person just before this node's batch is saved.</summary>
+    private sealed class OtherNodeAnswersFirst(IServiceScopeFactory scopes, Guid tenantId, string tokenHash, StrongBox<bool> fired) : ISaveChangesHook
+    {
+        public async Task BeforeSaveAsync(MadoguchiDb db, CancellationToken cancellationToken)
+        {
+            if (fired.Value || !db.ChangeTracker.Entries<SafetyTarget>().Any(e => e.State == EntityState.Modified && e.Entity.TokenHash == tokenHash))
+            {
+                return;
+            }
+
+            fired.Value = true;
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId, "other", "other", "other");
+            var other = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+            await other.Database.ExecuteSqlAsync(
+                $"UPDATE \"DisasterSafetyTargets\" SET \"Answer\" = 'NeedsHelp', \"Version\" = \"Version\" + 1 WHERE \"TokenHash\" = {tokenHash}", cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task A_batch_holding_an_answer_another_node_just_wrote_saves_the_others_and_refuses_only_that_one()
+    {
+        var (s, tokens) = await CampaignAsync(3);
+        var contested = SafetyTarget.Hash(tokens[0]);
+        var fired = new StrongBox<bool>();
+        await using var node = app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddScoped<ISaveChangesHook>(sp => new OtherNodeAnswersFirst(sp.GetRequiredService<IServiceScopeFactory>(), s.Tenant.Id, contested, fired))));
+        var answers = tokens.Select(t => new QueuedAnswer(s.Tenant.Id, s.Tenant.Code, "テスト市", "Test City",
+            SafetyTarget.Hash(t), SafetyAnswer.Safe, null, "無事です", 0, "anonymous", "192.0.2.1")).ToList();
+
+        // One batch, as the writer forms it when three answers are queued during a write.
+        await node.Services.GetRequiredService<SafetyAnswerWriter>().WriteOrSplitAsync(answers);
+
+        Assert.True(fired.Value);
+        Assert.Equal(new[] { AnswerOutcome.Conflict, AnswerOutcome.Saved, AnswerOutcome.Saved }, await Task.WhenAll(answers.Select(a => a.Done.Task)));
+        var recorded = await app.DbAsync(db => db.Set<SafetyTarget>().IgnoreQueryFilters().Where(t => t.TenantId == s.Tenant.Id).ToDictionaryAsync(t => t.TokenHash));
+        Assert.Equal(SafetyAnswer.NeedsHelp, recorded[contested].Answer); // the other node's answer stands
+        Assert.All(tokens[1..], t => Assert.Equal(SafetyAnswer.Safe, recorded[SafetyTarget.Hash(t)].Answer));
+        var entries = await app.DbAsync(db => db.AuditEntries.Where(e => e.ChainId == s.Tenant.Id && e.EntityType == nameof(SafetyTarget) && e.Action == "updated").ToListAsync());
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal("192.0.2.1", e.Address));
+        var verified = await app.ScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyAsync(s.Tenant.Id, CancellationToken.None));
+        Assert.True(verified.IsIntact, string.Join("\n", verified.Problems.Select(p => p.Message)));
     }
 }

@@ -86,7 +86,7 @@ public sealed class SafetyAnswerWriter(IServiceScopeFactory scopes, ILogger<Safe
         }
     }
 
-    private async Task WriteOrSplitAsync(IReadOnlyList<QueuedAnswer> answers)
+    internal async Task WriteOrSplitAsync(IReadOnlyList<QueuedAnswer> answers)
     {
         try
         {
