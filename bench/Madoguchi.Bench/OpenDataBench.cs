@@ -47,6 +47,11 @@ internal static class OpenDataBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"(a) bare Sylvan: {bareSeconds:F2} s, {bareRate:N0} rows/s, peak working set {barePeak:F0} MB; ingest: {ingestSeconds:F1} s, {ingestRate:N0} rows/s, peak working set {ingestPeak:F0} MB; ratio {ingestRate / bareRate:F3} (goal ≥ {IngestGoalRatio}) {(ingestRate / bareRate >= IngestGoalRatio ? "ok" : "MISS")}; load average {LoadAverage()}"));
 
+        if (options.Only == "ingest")
+        {
+            return 0;
+        }
+
         var api = new HttpClient { BaseAddress = app.Address };
         var status = $"/{tenant.Code}/api/3/action/status_show";
 
@@ -68,6 +73,11 @@ internal static class OpenDataBench
 
         await RunCasesAsync(api, status, options, DatastoreGoalMs, "(c) datastore_search over " + options.Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows",
             filters.Select(f => (f.Name, (Func<int, string>)(i => datastore + Uri.EscapeDataString(f.Filter(i))))).ToList());
+
+        if (options.Only == "datastore")
+        {
+            return 0;
+        }
 
         // (b) package_search over 10,000 datasets.
         var seeded = Stopwatch.StartNew();

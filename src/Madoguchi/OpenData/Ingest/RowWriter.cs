@@ -12,8 +12,8 @@ using NpgsqlTypes;
 namespace Madoguchi.OpenData.Ingest;
 
 /// <summary>
-/// Writes a batch of table rows the fast way each database offers: PostgreSQL binary COPY, SQLite
-/// prepared multi-row INSERTs re-bound per 64 rows inside one transaction. Through EF's change tracker a
+/// Writes a batch of <see cref="ResourceRowBlock"/>s the fast way each database offers: PostgreSQL
+/// binary COPY, SQLite prepared multi-row INSERTs re-bound per 64 blocks inside one transaction. Through EF's change tracker a
 /// 1,000,000-row file took minutes (each entity tracked, each statement built); rows are
 /// <see cref="NotAuditedAttribute"/> and carry their TenantId explicitly, so nothing the
 /// interceptors do is skipped. Guids are bound with EF's own type mapping, so SQLite stores them
@@ -21,7 +21,7 @@ namespace Madoguchi.OpenData.Ingest;
 /// </summary>
 internal static class RowWriter
 {
-    public static async Task WriteAsync(MadoguchiDb db, Guid tenantId, Guid uploadId, IReadOnlyList<(int Number, string Data)> rows, CancellationToken ct)
+    public static async Task WriteAsync(MadoguchiDb db, Guid tenantId, Guid uploadId, IReadOnlyList<ResourceRowBlock> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -34,14 +34,15 @@ internal static class RowWriter
             if (db.Database.GetDbConnection() is NpgsqlConnection pg)
             {
                 // Synchronous writes: an awaited call per field costs more than the field.
-                await using var copy = await pg.BeginBinaryImportAsync("""COPY "OpenDataRows" ("TenantId", "UploadId", "RowNumber", "Data") FROM STDIN (FORMAT BINARY)""", ct);
-                foreach (var (number, data) in rows)
+                await using var copy = await pg.BeginBinaryImportAsync("""COPY "OpenDataRowBlocks" ("TenantId", "UploadId", "FirstRow", "RowCount", "Data") FROM STDIN (FORMAT BINARY)""", ct);
+                foreach (var block in rows)
                 {
                     copy.StartRow();
                     copy.Write(tenantId, NpgsqlDbType.Uuid);
                     copy.Write(uploadId, NpgsqlDbType.Uuid);
-                    copy.Write(number, NpgsqlDbType.Integer);
-                    copy.Write(data, NpgsqlDbType.Text);
+                    copy.Write(block.FirstRow, NpgsqlDbType.Integer);
+                    copy.Write(block.RowCount, NpgsqlDbType.Integer);
+                    copy.Write(block.Data, NpgsqlDbType.Text);
                 }
 
                 await copy.CompleteAsync(ct);
@@ -75,23 +76,26 @@ internal static class RowWriter
         }
     }
 
-    // SQLite: one prepared statement inserts this many rows (4 parameters each, 2 shared), so the
-    // per-statement cost of Microsoft.Data.Sqlite is paid once per 64 rows, not per row.
+    // SQLite: one prepared statement inserts this many blocks (5 parameters each, 2 shared), so the
+    // per-statement cost of Microsoft.Data.Sqlite is paid once per 64 blocks.
     private const int RowsPerStatement = 64;
 
     private static DbCommand Insert(DbConnection connection, DbTransaction transaction, RelationalTypeMapping guids, Guid tenantId, Guid uploadId, int rows)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var sql = new StringBuilder("""INSERT INTO "OpenDataRows" ("TenantId", "UploadId", "RowNumber", "Data") VALUES """);
+        var sql = new StringBuilder("""INSERT INTO "OpenDataRowBlocks" ("TenantId", "UploadId", "FirstRow", "RowCount", "Data") VALUES """);
         command.Parameters.Add(guids.CreateParameter(command, "@t", tenantId));
         command.Parameters.Add(guids.CreateParameter(command, "@u", uploadId));
         for (var i = 0; i < rows; i++)
         {
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@t, @u, @n{i}, @d{i})");
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@t, @u, @n{i}, @c{i}, @d{i})");
             var number = command.CreateParameter();
             number.ParameterName = $"@n{i}";
             command.Parameters.Add(number);
+            var count = command.CreateParameter();
+            count.ParameterName = $"@c{i}";
+            command.Parameters.Add(count);
             var data = command.CreateParameter();
             data.ParameterName = $"@d{i}";
             command.Parameters.Add(data);
@@ -102,12 +106,13 @@ internal static class RowWriter
         return command;
     }
 
-    private static void Bind(DbCommand command, IReadOnlyList<(int Number, string Data)> rows, int from, int count)
+    private static void Bind(DbCommand command, IReadOnlyList<ResourceRowBlock> rows, int from, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            command.Parameters[2 + 2 * i].Value = rows[from + i].Number;
-            command.Parameters[3 + 2 * i].Value = rows[from + i].Data;
+            command.Parameters[2 + 3 * i].Value = rows[from + i].FirstRow;
+            command.Parameters[3 + 3 * i].Value = rows[from + i].RowCount;
+            command.Parameters[4 + 3 * i].Value = rows[from + i].Data;
         }
     }
 }

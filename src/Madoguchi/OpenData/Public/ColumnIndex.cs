@@ -6,39 +6,62 @@ using Microsoft.EntityFrameworkCore;
 namespace Madoguchi.OpenData.Public;
 
 /// <summary>
-/// Builds the <see cref="TableCell"/> index of a column the first time someone filters a published
-/// table on it, instead of at ingest: a 1,000,000-row upload stays as fast to read in, and only the
-/// columns people actually filter cost space. The build is one INSERT … SELECT over the row JSON
-/// (SQLite json_extract, PostgreSQL jsonb ->>); the request that claims it waits for it, requests
-/// meanwhile use the scan. A claim older than <see cref="StaleAfter"/> without ReadyAt (a node died
-/// mid-way) is thrown away and built again.
+/// The <see cref="TableCell"/> index of the columns of a passed table, built in the background by
+/// the ingest worker right after the upload passed, one column at a time
+/// (<see cref="BuildNextColumnAsync"/>), so that the first filter after publication is already an
+/// index read. Requests never build: a filter on a column whose index is not ready yet scans the
+/// table's blocks (correct, slower). Each build is one INSERT … SELECT over the stored blocks
+/// (SQLite json_each, PostgreSQL jsonb_array_elements). A claim row per column stops two nodes from
+/// building the same column; a claim older than <see cref="StaleAfter"/> without ReadyAt (the node
+/// died mid-way) is thrown away and built again.
 /// </summary>
 public sealed class ColumnIndex(MadoguchiDb db, TimeProvider time, ILogger<ColumnIndex> log)
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
-    /// <summary>True when the column's index is complete (building it now if nobody has).</summary>
-    public async Task<bool> ReadyAsync(Guid uploadId, int column, CancellationToken ct)
+    /// <summary>True when the column's index is complete.</summary>
+    public Task<bool> IsReadyAsync(Guid uploadId, int column, CancellationToken ct) =>
+        db.Set<TableColumnIndex>().AnyAsync(m => m.UploadId == uploadId && m.Column == column && m.ReadyAt != null, ct);
+
+    /// <summary>Passed tables of every municipality whose indexes are not all complete, oldest first (the worker runs outside a request).</summary>
+    public static async Task<IReadOnlyList<(Guid Upload, Guid Tenant)>> PendingAsync(MadoguchiDb db, CancellationToken ct)
     {
-        var marker = await db.Set<TableColumnIndex>().AsNoTracking().FirstOrDefaultAsync(m => m.UploadId == uploadId && m.Column == column, ct);
+        var pending = await db.Set<ResourceUpload>().IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.State == UploadState.Passed && u.RowCount != null && u.IndexedAt == null)
+            .OrderBy(u => u.CompletedAt).Take(20).Select(u => new { u.Id, u.TenantId }).ToListAsync(ct);
+        return pending.Select(u => (u.Id, u.TenantId)).ToList();
+    }
+
+    /// <summary>
+    /// Builds the index of one more column of the table (in the table's municipality scope), or marks
+    /// the table indexed once every column is. False when there was nothing this node could do (every
+    /// missing column is being built by another node).
+    /// </summary>
+    public async Task<bool> BuildNextColumnAsync(Guid uploadId, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        if (marker is not null)
+        var upload = await db.Set<ResourceUpload>().AsNoTracking().Where(u => u.Id == uploadId).Select(u => new { u.TenantId, u.ColumnsJson }).SingleAsync(ct);
+        var columns = RowJson.Read(upload.ColumnsJson ?? "[]").Length;
+        var markers = await db.Set<TableColumnIndex>().AsNoTracking().Where(m => m.UploadId == uploadId).ToListAsync(ct);
+        if (markers.Count(m => m.ReadyAt != null) >= columns)
         {
-            if (marker.ReadyAt is not null)
-            {
-                return true;
-            }
-
-            if (marker.StartedAt > now - StaleAfter)
-            {
-                return false;
-            }
-
-            await DiscardAsync(uploadId, column);
+            await db.Set<ResourceUpload>().Where(u => u.Id == uploadId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IndexedAt, now), ct);
+            return true;
         }
 
-        var tenantId = await db.Set<ResourceUpload>().Where(u => u.Id == uploadId).Select(u => u.TenantId).SingleAsync(ct);
-        var claim = new TableColumnIndex { TenantId = tenantId, UploadId = uploadId, Column = column, StartedAt = now };
+        foreach (var stale in markers.Where(m => m.ReadyAt == null && m.StartedAt <= now - StaleAfter).ToList())
+        {
+            await DiscardAsync(uploadId, stale.Column);
+            markers.Remove(stale);
+        }
+
+        var column = Enumerable.Range(0, columns).FirstOrDefault(c => markers.All(m => m.Column != c), -1);
+        return column >= 0 && await BuildAsync(upload.TenantId, uploadId, column, ct);
+    }
+
+    private async Task<bool> BuildAsync(Guid tenantId, Guid uploadId, int column, CancellationToken ct)
+    {
+        var claim = new TableColumnIndex { TenantId = tenantId, UploadId = uploadId, Column = column, StartedAt = time.GetUtcNow().UtcDateTime };
         db.Add(claim);
         try
         {
@@ -46,7 +69,7 @@ public sealed class ColumnIndex(MadoguchiDb db, TimeProvider time, ILogger<Colum
         }
         catch (DbUpdateException)
         {
-            // Another request claimed it first; it builds, this one scans.
+            // Another node claimed it first and builds it.
             return false;
         }
         finally
@@ -54,38 +77,42 @@ public sealed class ColumnIndex(MadoguchiDb db, TimeProvider time, ILogger<Colum
             db.Entry(claim).State = EntityState.Detached;
         }
 
-        // Not cancelled with the request: a half-built index would only be thrown away.
+        // Not cancelled with the host's shutdown half-way: a half-built index would only be thrown away.
         try
         {
             var started = System.Diagnostics.Stopwatch.StartNew();
             using (await SqliteWriteGate.EnterAsync(db, CancellationToken.None))
             {
-                await BuildAsync(uploadId, column);
+                await InsertCellsAsync(uploadId, column);
             }
 
             var ready = time.GetUtcNow().UtcDateTime;
-            await db.Set<TableColumnIndex>().Where(m => m.UploadId == uploadId && m.Column == column).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadyAt, ready), CancellationToken.None);
+            await db.Set<TableColumnIndex>().Where(m => m.UploadId == uploadId && m.Column == column)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadyAt, ready), CancellationToken.None);
             log.LogInformation("Indexed column {Column} of upload {Upload} in {Elapsed} ms", column, uploadId, started.ElapsedMilliseconds);
             return true;
         }
         catch (DbException e)
         {
-            log.LogError(e, "Indexing column {Column} of upload {Upload} failed; filters scan the rows", column, uploadId);
+            log.LogError(e, "Indexing column {Column} of upload {Upload} failed; filters on it scan the rows until it is built", column, uploadId);
             await DiscardAsync(uploadId, column);
             return false;
         }
     }
 
-    private Task<int> BuildAsync(Guid uploadId, int column) => db.Database.IsNpgsql()
+    // Each block's rows are expanded in SQL (json_each's key / the ordinality is the row's place in its block).
+    private Task<int> InsertCellsAsync(Guid uploadId, int column) => db.Database.IsNpgsql()
         ? db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "OpenDataCells" ("UploadId", "Column", "Value", "RowNumber", "TenantId")
-            SELECT "UploadId", {column}, left(COALESCE(("Data"::jsonb) ->> {column}, ''), {TableCell.KeyLength}), "RowNumber", "TenantId"
-            FROM "OpenDataRows" WHERE "UploadId" = {uploadId}
+            SELECT b."UploadId", {column}, left(COALESCE(r.value ->> {column}, ''), {TableCell.KeyLength}), b."FirstRow" + (r.n - 1)::int, b."TenantId"
+            FROM "OpenDataRowBlocks" b, jsonb_array_elements(b."Data"::jsonb) WITH ORDINALITY AS r(value, n)
+            WHERE b."UploadId" = {uploadId}
             """)
         : db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "OpenDataCells" ("UploadId", "Column", "Value", "RowNumber", "TenantId")
-            SELECT "UploadId", {column}, substr(COALESCE(json_extract("Data", '$[' || {column} || ']'), ''), 1, {TableCell.KeyLength}), "RowNumber", "TenantId"
-            FROM "OpenDataRows" WHERE "UploadId" = {uploadId}
+            SELECT b."UploadId", {column}, substr(COALESCE(r.value ->> {column}, ''), 1, {TableCell.KeyLength}), b."FirstRow" + r.key, b."TenantId"
+            FROM "OpenDataRowBlocks" b, json_each(b."Data") r
+            WHERE b."UploadId" = {uploadId}
             """);
 
     private async Task DiscardAsync(Guid uploadId, int column)
