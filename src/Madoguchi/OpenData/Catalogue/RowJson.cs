@@ -33,18 +33,23 @@ public static class RowJson
                 buffer.Append(',');
             }
 
-            var value = values[i];
-            if (IsVerbatim(value))
-            {
-                buffer.Append('"').Append(value).Append('"');
-            }
-            else
-            {
-                buffer.Append(Cell(value));
-            }
+            AppendCell(values[i], buffer);
         }
 
         return buffer.Append(']');
+    }
+
+    /// <summary>Appends one value with its quotes, as the serializer writes it; the ingest hands the parser's field buffer over without making a string of it.</summary>
+    public static void AppendCell(ReadOnlySpan<char> value, System.Text.StringBuilder buffer)
+    {
+        if (IsVerbatim(value))
+        {
+            buffer.Append('"').Append(value).Append('"');
+        }
+        else
+        {
+            buffer.Append(Cell(value.ToString()));
+        }
     }
 
     // Characters of the Basic Multilingual Plane the relaxed encoder writes unchanged; quotes,
@@ -63,7 +68,7 @@ public static class RowJson
         return table;
     }
 
-    private static bool IsVerbatim(string value)
+    private static bool IsVerbatim(ReadOnlySpan<char> value)
     {
         foreach (var c in value)
         {

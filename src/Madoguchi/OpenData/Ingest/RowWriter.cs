@@ -50,30 +50,54 @@ internal static class RowWriter
             }
 
             using var turn = await SqliteWriteGate.EnterAsync(db, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connection = db.Database.GetDbConnection();
-            var guids = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
-            using var many = Insert(connection, transaction.GetDbTransaction(), guids, tenantId, uploadId, RowsPerStatement);
-            using var one = Insert(connection, transaction.GetDbTransaction(), guids, tenantId, uploadId, 1);
-            var i = 0;
-            for (; i + RowsPerStatement <= rows.Count; i += RowsPerStatement)
+            // A batch's commit need not wait for the disk: in WAL mode the next synchronous=FULL commit
+            // (at the latest the one that marks the upload Passed) syncs the log with every frame before
+            // it, and an upload cut short by a crash is read again from the start anyway (its rows are
+            // deleted first). The connection goes back to the pool as it came (FULL).
+            await SetSynchronousAsync(connection, "NORMAL", ct);
+            try
             {
-                Bind(many, rows, i, RowsPerStatement);
-                many.ExecuteNonQuery();
+                await InsertAsync(db, connection, tenantId, uploadId, rows, ct);
             }
-
-            for (; i < rows.Count; i++)
+            finally
             {
-                Bind(one, rows, i, 1);
-                one.ExecuteNonQuery();
+                await SetSynchronousAsync(connection, "FULL", CancellationToken.None);
             }
-
-            await transaction.CommitAsync(ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task SetSynchronousAsync(DbConnection connection, string level, CancellationToken ct)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=" + level;
+        await pragma.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task InsertAsync(MadoguchiDb db, DbConnection connection, Guid tenantId, Guid uploadId, IReadOnlyList<ResourceRowBlock> rows, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var guids = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
+        using var many = Insert(connection, transaction.GetDbTransaction(), guids, tenantId, uploadId, RowsPerStatement);
+        using var one = Insert(connection, transaction.GetDbTransaction(), guids, tenantId, uploadId, 1);
+        var i = 0;
+        for (; i + RowsPerStatement <= rows.Count; i += RowsPerStatement)
+        {
+            Bind(many, rows, i, RowsPerStatement);
+            many.ExecuteNonQuery();
+        }
+
+        for (; i < rows.Count; i++)
+        {
+            Bind(one, rows, i, 1);
+            one.ExecuteNonQuery();
+        }
+
+        await transaction.CommitAsync(ct);
     }
 
     // SQLite: one prepared statement inserts this many blocks (5 parameters each, 2 shared), so the

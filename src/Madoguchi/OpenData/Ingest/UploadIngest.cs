@@ -136,7 +136,7 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
             }
 
             var outcome = await CsvTableReader.ReadAsync(path, standard, report,
-                async (number, values) =>
+                (number, fields) =>
                 {
                     if (count == 0)
                     {
@@ -148,11 +148,19 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
                         block.Append(',');
                     }
 
-                    RowJson.Append(values, block);
-                    if (++count == ResourceRowBlock.Size)
+                    block.Append('[');
+                    for (var i = 0; i < fields.FieldCount; i++)
                     {
-                        await EndBlockAsync();
+                        if (i > 0)
+                        {
+                            block.Append(',');
+                        }
+
+                        RowJson.AppendCell(fields.GetFieldSpan(i), block);
                     }
+
+                    block.Append(']');
+                    return ++count == ResourceRowBlock.Size ? new ValueTask(EndBlockAsync()) : ValueTask.CompletedTask;
                 },
                 position =>
                 {
