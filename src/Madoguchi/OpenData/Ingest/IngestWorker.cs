@@ -22,8 +22,8 @@ internal sealed partial class IngestWorker(IServiceScopeFactory scopes, IngestSi
         {
             try
             {
-                // Uploads first; between them, the value index of one column at a time.
-                while (await IngestNextAsync(stoppingToken) || await IndexNextColumnAsync(stoppingToken))
+                // Uploads first; then the value indexes of the tables that passed.
+                while (await IngestNextAsync(stoppingToken) || await IndexNextAsync(stoppingToken))
                 {
                 }
 
@@ -84,8 +84,8 @@ internal sealed partial class IngestWorker(IServiceScopeFactory scopes, IngestSi
         return true;
     }
 
-    /// <summary>Builds the value index of one more column of a passed table; false when none is waiting.</summary>
-    internal async Task<bool> IndexNextColumnAsync(CancellationToken ct)
+    /// <summary>Builds the value indexes of a passed table; false when none is waiting.</summary>
+    internal async Task<bool> IndexNextAsync(CancellationToken ct)
     {
         IReadOnlyList<(Guid Upload, Guid Tenant)> pending;
         await using (var scope = scopes.CreateAsyncScope())
@@ -100,7 +100,7 @@ internal sealed partial class IngestWorker(IServiceScopeFactory scopes, IngestSi
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, ct);
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.NameEn);
             scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("opendata-index");
-            if (await scope.ServiceProvider.GetRequiredService<ColumnIndex>().BuildNextColumnAsync(uploadId, ct))
+            if (await scope.ServiceProvider.GetRequiredService<ColumnIndex>().BuildNextAsync(uploadId, ct))
             {
                 return true;
             }

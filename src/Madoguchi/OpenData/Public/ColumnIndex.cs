@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Madoguchi.OpenData.Catalogue;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,10 +8,10 @@ namespace Madoguchi.OpenData.Public;
 
 /// <summary>
 /// The <see cref="TableCell"/> index of the columns of a passed table, built in the background by
-/// the ingest worker right after the upload passed, one column at a time
-/// (<see cref="BuildNextColumnAsync"/>), so that the first filter after publication is already an
-/// index read. Requests never build: a filter on a column whose index is not ready yet scans the
-/// table's blocks (correct, slower). Each build is one INSERT … SELECT over the stored blocks
+/// the ingest worker right after the upload passed, every column in one pass
+/// (<see cref="BuildNextAsync"/>), so that filters soon after publication are index reads. Requests
+/// never build: a filter on a column whose index is not ready yet scans the table's blocks
+/// (correct, slower). The build is INSERT … SELECT over the stored blocks, a chunk of rows at a time
 /// (SQLite json_each, PostgreSQL jsonb_array_elements). A claim row per column stops two nodes from
 /// building the same column; a claim older than <see cref="StaleAfter"/> without ReadyAt (the node
 /// died mid-way) is thrown away and built again.
@@ -36,11 +37,11 @@ public sealed class ColumnIndex(MadoguchiDb db, TimeProvider time, ILogger<Colum
     }
 
     /// <summary>
-    /// Builds the index of one more column of the table (in the table's municipality scope), or marks
-    /// the table indexed once every column is. False when there was nothing this node could do (every
-    /// missing column is being built by another node).
+    /// Builds the index of every column of the table not indexed yet, in one pass over its blocks (in
+    /// the table's municipality scope), or marks the table indexed once every column is. False when
+    /// there was nothing this node could do (another node is building).
     /// </summary>
-    public async Task<bool> BuildNextColumnAsync(Guid uploadId, CancellationToken ct)
+    public async Task<bool> BuildNextAsync(Guid uploadId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var upload = await db.Set<ResourceUpload>().AsNoTracking().Where(u => u.Id == uploadId).Select(u => new { u.TenantId, u.ColumnsJson }).SingleAsync(ct);
@@ -58,74 +59,83 @@ public sealed class ColumnIndex(MadoguchiDb db, TimeProvider time, ILogger<Colum
             markers.Remove(stale);
         }
 
-        var column = Enumerable.Range(0, columns).FirstOrDefault(c => markers.All(m => m.Column != c), -1);
-        return column >= 0 && await BuildAsync(upload.TenantId, uploadId, column, ct);
+        var missing = Enumerable.Range(0, columns).Where(c => markers.All(m => m.Column != c)).ToArray();
+        return missing.Length > 0 && await BuildAsync(upload.TenantId, uploadId, missing, ct);
     }
 
-    private async Task<bool> BuildAsync(Guid tenantId, Guid uploadId, int column, CancellationToken ct)
+    private async Task<bool> BuildAsync(Guid tenantId, Guid uploadId, int[] columns, CancellationToken ct)
     {
-        var claim = new TableColumnIndex { TenantId = tenantId, UploadId = uploadId, Column = column, StartedAt = time.GetUtcNow().UtcDateTime };
-        db.Add(claim);
+        var started = time.GetUtcNow().UtcDateTime;
+        var claims = columns.Select(c => new TableColumnIndex { TenantId = tenantId, UploadId = uploadId, Column = c, StartedAt = started }).ToList();
+        db.AddRange(claims);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // Another node claimed it first and builds it.
+            // Another node claimed them first and builds them.
             return false;
         }
         finally
         {
-            db.Entry(claim).State = EntityState.Detached;
+            claims.ForEach(c => db.Entry(c).State = EntityState.Detached);
         }
 
         // Not cancelled with the host's shutdown half-way: a half-built index would only be thrown away.
         try
         {
-            var started = System.Diagnostics.Stopwatch.StartNew();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var rows = await db.Set<ResourceUpload>().Where(u => u.Id == uploadId).Select(u => u.RowCount ?? 0).SingleAsync(CancellationToken.None);
             for (var from = 1; from <= rows; from += ChunkRows)
             {
                 // One transaction (and, on SQLite, one turn at the write gate) per chunk: other
-                // writers of the municipality wait for a chunk, not for a whole million-row column.
+                // writers of the municipality wait for a chunk, not for a whole million-row table.
                 using (await SqliteWriteGate.EnterAsync(db, CancellationToken.None))
                 {
-                    await InsertCellsAsync(uploadId, column, from, from + ChunkRows);
+                    await InsertCellsAsync(uploadId, columns, from, from + ChunkRows);
                 }
             }
 
             var ready = time.GetUtcNow().UtcDateTime;
-            await db.Set<TableColumnIndex>().Where(m => m.UploadId == uploadId && m.Column == column)
+            await db.Set<TableColumnIndex>().Where(m => m.UploadId == uploadId && columns.Contains(m.Column))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadyAt, ready), CancellationToken.None);
-            log.LogInformation("Indexed column {Column} of upload {Upload} in {Elapsed} ms", column, uploadId, started.ElapsedMilliseconds);
+            log.LogInformation("Indexed {Columns} columns of upload {Upload} ({Rows} rows) in {Elapsed} ms", columns.Length, uploadId, rows, watch.ElapsedMilliseconds);
             return true;
         }
         catch (DbException e)
         {
-            log.LogError(e, "Indexing column {Column} of upload {Upload} failed; filters on it scan the rows until it is built", column, uploadId);
-            await DiscardAsync(uploadId, column);
+            log.LogError(e, "Indexing the columns of upload {Upload} failed; filters scan the rows until they are built", uploadId);
+            foreach (var column in columns)
+            {
+                await DiscardAsync(uploadId, column);
+            }
+
             return false;
         }
     }
 
-    // Each block's rows are expanded in SQL (json_each's key / the ordinality is the row's place in its
-    // block). Sorted by the index's key, so the entries are appended to the key's B-tree in order
-    // instead of inserted at random places (a column of town names in row order is random order).
-    private Task<int> InsertCellsAsync(Guid uploadId, int column, int from, int until) => db.Database.IsNpgsql()
+    // Each block's rows and each row's cells are expanded in SQL, once for all the columns (json_each's
+    // key / the ordinality is the row's place in its block and the cell's column). Sorted by the
+    // index's key, so the entries are appended to the key's B-tree in order instead of inserted at
+    // random places (a column of town names in row order is random order).
+    private Task<int> InsertCellsAsync(Guid uploadId, int[] columns, int from, int until) => db.Database.IsNpgsql()
         ? db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "OpenDataCells" ("UploadId", "Column", "Value", "RowNumber", "TenantId")
-            SELECT b."UploadId", {column}, left(COALESCE(r.value ->> {column}, ''), {TableCell.KeyLength}), b."FirstRow" + (r.n - 1)::int, b."TenantId"
-            FROM "OpenDataRowBlocks" b, jsonb_array_elements(b."Data"::jsonb) WITH ORDINALITY AS r(value, n)
-            WHERE b."UploadId" = {uploadId} AND b."FirstRow" >= {from} AND b."FirstRow" < {until}
-            ORDER BY 3, 4
+            SELECT b."UploadId", (c.n - 1)::int, left(c.value, {TableCell.KeyLength}), b."FirstRow" + (r.n - 1)::int, b."TenantId"
+            FROM "OpenDataRowBlocks" b,
+                jsonb_array_elements(b."Data"::jsonb) WITH ORDINALITY AS r(value, n),
+                jsonb_array_elements_text(r.value) WITH ORDINALITY AS c(value, n)
+            WHERE b."UploadId" = {uploadId} AND b."FirstRow" >= {from} AND b."FirstRow" < {until} AND (c.n - 1)::int = ANY({columns})
+            ORDER BY 2, 3, 4
             """)
         : db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "OpenDataCells" ("UploadId", "Column", "Value", "RowNumber", "TenantId")
-            SELECT b."UploadId", {column}, substr(COALESCE(r.value ->> {column}, ''), 1, {TableCell.KeyLength}), b."FirstRow" + r.key, b."TenantId"
-            FROM "OpenDataRowBlocks" b, json_each(b."Data") r
+            SELECT b."UploadId", c.key, substr(c.value, 1, {TableCell.KeyLength}), b."FirstRow" + r.key, b."TenantId"
+            FROM "OpenDataRowBlocks" b, json_each(b."Data") r, json_each(r.value) c
             WHERE b."UploadId" = {uploadId} AND b."FirstRow" >= {from} AND b."FirstRow" < {until}
-            ORDER BY 3, 4
+                AND c.key IN (SELECT value FROM json_each({JsonSerializer.Serialize(columns)}))
+            ORDER BY 2, 3, 4
             """);
 
     private async Task DiscardAsync(Guid uploadId, int column)
