@@ -63,14 +63,22 @@ public sealed class ColumnIndexTests(ColumnIndexTests.App app) : IClassFixture<C
         Assert.Equal(new[] { 2, 4 }, await IdsAsync(new Dictionary<string, string> { ["名称"] = "南小学校" }));
         Assert.Empty(await IdsAsync(new Dictionary<string, string> { ["名称"] = "南小" }));
 
-        // A build a dead node left half-way (claimed long ago, never ready) is thrown away and redone.
+        // A build another node is doing (a fresh claim) is left to it; the staff page shows the progress.
         await app.DbAsync(async db =>
         {
             await db.Set<TableCell>().IgnoreQueryFilters().Where(c => c.UploadId == upload && c.Column == 2 && c.RowNumber > 1).ExecuteDeleteAsync();
-            db.Add(new TableColumnIndex { TenantId = tenant.Id, UploadId = upload, Column = 2, StartedAt = DateTime.UtcNow - ColumnIndex.StaleAfter - TimeSpan.FromMinutes(1) });
+            db.Add(new TableColumnIndex { TenantId = tenant.Id, UploadId = upload, Column = 2, StartedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
             return await db.Set<ResourceUpload>().IgnoreQueryFilters().Where(u => u.Id == upload).ExecuteUpdateAsync(s => s.SetProperty(u => u.IndexedAt, (DateTime?)null));
         });
+        app.Services.GetRequiredService<IngestSignal>().Nudge();
+        var page = await publisher.GetPageAsync($"/{code}/staff/opendata/{dataset}");
+        Assert.Contains("絞り込み用の索引を作成しています（38／39列）", page.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(new[] { 2, 4 }, await IdsAsync(new Dictionary<string, string> { ["名称"] = "南小学校" }));
+
+        // A build a dead node left half-way (claimed long ago, never ready) is thrown away and redone.
+        await app.DbAsync(db => db.Set<TableColumnIndex>().IgnoreQueryFilters().Where(m => m.UploadId == upload && m.Column == 2)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.StartedAt, DateTime.UtcNow - ColumnIndex.StaleAfter - TimeSpan.FromMinutes(1))));
         app.Services.GetRequiredService<IngestSignal>().Nudge();
         await IndexedAsync(app, upload);
         Assert.NotNull((await app.DbAsync(db => db.Set<TableColumnIndex>().IgnoreQueryFilters().SingleAsync(m => m.UploadId == upload && m.Column == 2))).ReadyAt);
