@@ -72,8 +72,8 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
         var channel = Channel.CreateBounded<List<ResourceRowBlock>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         long position = 0;
-        // Where the time goes, logged per upload: the reader's own time, the writer's, and how long the
-        // writer waited for the reader.
+        // Where the time goes, logged per upload: the reader's own time (without the time it waited
+        // for room in the channel) and the writer's.
         var total = Stopwatch.StartNew();
         var reading = Task.Run(() => ReadBlocksAsync(upload, standard, path, report, batchBlocks, channel.Writer, p => Interlocked.Exchange(ref position, p), stop.Token), stop.Token);
         var writing = new Stopwatch();
@@ -122,6 +122,7 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
             var block = new StringBuilder(4096);
             var first = 0;
             var count = 0;
+            var next = 1;
             async Task EndBlockAsync()
             {
                 batch.Add(new ResourceRowBlock { TenantId = upload.TenantId, UploadId = upload.Id, FirstRow = first, RowCount = count, Data = block.Append(']').ToString() });
@@ -138,6 +139,13 @@ public sealed class UploadIngest(MadoguchiDb db, UploadFiles files, IOptions<Ope
             var outcome = await CsvTableReader.ReadAsync(path, standard, report,
                 (number, fields) =>
                 {
+                    // Blocks are found by arithmetic on row numbers (ResourceRowBlock.FirstRowOf), so
+                    // the reader's numbering must be 1, 2, 3 … without gaps; anything else is a bug.
+                    if (number != next++)
+                    {
+                        throw new InvalidOperationException($"Row {number} came where row {next - 1} was expected.");
+                    }
+
                     if (count == 0)
                     {
                         block.Clear().Append('[');
