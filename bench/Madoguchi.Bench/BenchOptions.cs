@@ -10,9 +10,10 @@ namespace Madoguchi.Bench;
 /// <param name="Rounds">submit and queue: rounds in which the cases take turns.</param>
 /// <param name="Applications">queue: applications seeded.</param>
 /// <param name="Reports">reports (issue 7: GET requests by radius, submissions): reports seeded.</param>
+/// <param name="Only">opendata: "ingest" stops after the ingest, "datastore" after datastore_search (quick iterations); null runs every part.</param>
 internal sealed record BenchOptions(
     string Scenario, string Provider, string? PostgresConnection, int Rows, double Seconds,
-    IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications, int Reports = 1_000_000)
+    IReadOnlyList<int> Clients, int Requests, int Rounds, int Applications, int Reports = 1_000_000, string? Only = null)
 {
     public const string Usage =
         "usage: Madoguchi.Bench [writes|submit|queue|export|reports|signatures|booking|disaster|safety|opendata|payments] [--provider sqlite|postgres] [--pg <connection string>]\n" +
@@ -25,7 +26,7 @@ internal sealed record BenchOptions(
         "         booking: [--requests N] [--clients N] [--rounds N] (default 1,000 attempts, 100 clients, 2 rounds)\n" +
         "         disaster: [--rows N] (subscribers, default 100,000) [--seconds S] (delivery measured per case, default 20)\n" +
         "         safety: [--requests N] (answers per case and round, default 1,000) [--clients N] (default 100) [--rounds N] (default 3)\n" +
-        "         opendata: [--rows N] (CSV rows ingested, default 1,000,000) [--requests N] [--rounds N] (default 200 requests per case, 2 rounds)\n" +
+        "         opendata: [--rows N] (CSV rows ingested, default 1,000,000) [--requests N] [--rounds N] (default 200 requests per case, 2 rounds) [--only ingest|datastore]\n" +
         "         payments: [--requests N] (webhooks, default 5,000) [--rows N] (settlement lines, default 100,000)";
 
     public static BenchOptions? Parse(string[] args)
@@ -40,6 +41,7 @@ internal sealed record BenchOptions(
         var rounds = 3;
         var applications = 1_000_000;
         var reports = 1_000_000;
+        string? only = null;
         var start = 0;
         if (args.Length > 0 && args[0] is "writes" or "submit" or "queue" or "export" or "reports" or "signatures" or "booking" or "disaster" or "safety" or "opendata" or "payments")
         {
@@ -79,6 +81,9 @@ internal sealed record BenchOptions(
                 case "--reports" when Positive(value) is { } n:
                     reports = n;
                     break;
+                case "--only" when value is "ingest" or "datastore":
+                    only = value;
+                    break;
                 default:
                     return null;
             }
@@ -88,7 +93,7 @@ internal sealed record BenchOptions(
 
         return provider == "postgres" && pg is null
             ? null
-            : new BenchOptions(scenario, provider, pg, rows, seconds, clients, requests ?? (scenario switch { "queue" => 40, "reports" => 120, _ => 128 }), rounds, applications, reports);
+            : new BenchOptions(scenario, provider, pg, rows, seconds, clients, requests ?? (scenario switch { "queue" => 40, "reports" => 120, _ => 128 }), rounds, applications, reports, only);
     }
 
     private static int? Positive(string? value) =>

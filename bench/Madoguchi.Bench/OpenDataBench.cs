@@ -14,7 +14,8 @@ namespace Madoguchi.Bench;
 /// <summary>
 /// Issue 6, the three benchmarks of the open data catalogue, in one run on one host:
 /// (a) ingest of a --rows CSV (default 1,000,000) by the real ingest worker, rows/s and peak memory,
-///     against reading the same file with bare Sylvan in the same run (goal: ratio ≥ 0.3);
+///     against reading the same file with bare Sylvan in the same run (goal: ratio ≥ 0.3); then the
+///     time until the background has indexed every column (reported apart, not in the ingest);
 /// (b) package_search over 10,000 published datasets (goal: p95 ≤ 30 ms);
 /// (c) datastore_search with a filter on the ingested table (goal: p95 ≤ 100 ms).
 /// Latencies are measured one request at a time over HTTP, alternating with status_show of the
@@ -40,12 +41,23 @@ internal static class OpenDataBench
 
         // (a) bare Sylvan first (it also warms the file cache for the ingest), then the real ingest.
         var (bareSeconds, barePeak) = await Measure(() => { BareRead(csv, options.Rows); return Task.CompletedTask; });
+        // The ratio below uses that first (cold) read, as every run of this benchmark did; a second,
+        // warm read (Sylvan's code compiled, as the ingest finds it) is printed beside it, so the
+        // ratio against the faster baseline can be read too.
+        var (warmSeconds, _) = await Measure(() => { BareRead(csv, options.Rows); return Task.CompletedTask; });
         var (uploadId, resourceId) = await CreateUploadAsync(app, tenant, csv);
         var (ingestSeconds, ingestPeak) = await Measure(() => WaitIngestedAsync(app, uploadId));
         var bareRate = options.Rows / bareSeconds;
         var ingestRate = options.Rows / ingestSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"(a) bare Sylvan: {bareSeconds:F2} s, {bareRate:N0} rows/s, peak working set {barePeak:F0} MB; ingest: {ingestSeconds:F1} s, {ingestRate:N0} rows/s, peak working set {ingestPeak:F0} MB; ratio {ingestRate / bareRate:F3} (goal ≥ {IngestGoalRatio}) {(ingestRate / bareRate >= IngestGoalRatio ? "ok" : "MISS")}; load average {LoadAverage()}"));
+            $"(a) bare Sylvan: {bareSeconds:F2} s, {bareRate:N0} rows/s, peak working set {barePeak:F0} MB; ingest: {ingestSeconds:F2} s, {ingestRate:N0} rows/s, peak working set {ingestPeak:F0} MB; ratio {ingestRate / bareRate:F3} (goal ≥ {IngestGoalRatio}) {(ingestRate / bareRate >= IngestGoalRatio ? "ok" : "MISS")}; load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    bare Sylvan read again (warm): {warmSeconds:F2} s; ratio against it {warmSeconds / ingestSeconds:F3}"));
+
+        if (options.Only == "ingest")
+        {
+            return 0;
+        }
 
         var api = new HttpClient { BaseAddress = app.Address };
         var status = $"/{tenant.Code}/api/3/action/status_show";
@@ -59,15 +71,43 @@ internal static class OpenDataBench
             ("filter 町名 (~100 rows)", i => JsonSerializer.Serialize(new Dictionary<string, string> { ["町名"] = Town(i * 31) })),
             ("filter 町名 + 区分 (~10 rows)", i => JsonSerializer.Serialize(new Dictionary<string, string> { ["町名"] = Town(i * 17), ["区分"] = Kind(i) })),
         };
+        // Right after the ingest the value indexes are still being built in the background: these
+        // first filters are answered by the scan. Then the time until every column is indexed. One
+        // unfiltered page first, so the filters' times are not the first request's start-up.
+        var ingested = Stopwatch.StartNew();
+        await api.GetStringAsync($"/{tenant.Code}/api/3/action/datastore_search?resource_id={resourceId}&limit=1");
         foreach (var (name, filter) in filters)
         {
             var first = Stopwatch.StartNew();
             var body = await api.GetStringAsync(datastore + Uri.EscapeDataString(filter(1)));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    first {name}: {first.ElapsedMilliseconds} ms (builds the column index if new), total {JsonDocument.Parse(body).RootElement.GetProperty("result").GetProperty("total").GetInt32()}"));
+            var elapsed = first.ElapsedMilliseconds;
+            var state = await IndexedAsync(app, uploadId) ? "every column indexed" : "indexes still being built";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    first {name} right after ingest ({state}): {elapsed} ms, total {JsonDocument.Parse(body).RootElement.GetProperty("result").GetProperty("total").GetInt32()}"));
+        }
+
+        var (_, indexPeak) = await Measure(async () =>
+        {
+            while (!await IndexedAsync(app, uploadId))
+            {
+                await Task.Delay(100);
+            }
+        });
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"(c) every column indexed {ingested.Elapsed.TotalSeconds:F1} s after the ingest ended (background, not in the ingest figure), peak working set {indexPeak:F0} MB; load average {LoadAverage()}"));
+        foreach (var (name, filter) in filters)
+        {
+            var first = Stopwatch.StartNew();
+            await api.GetStringAsync(datastore + Uri.EscapeDataString(filter(2)));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    first {name} with the index: {first.ElapsedMilliseconds} ms"));
         }
 
         await RunCasesAsync(api, status, options, DatastoreGoalMs, "(c) datastore_search over " + options.Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows",
             filters.Select(f => (f.Name, (Func<int, string>)(i => datastore + Uri.EscapeDataString(f.Filter(i))))).ToList());
+
+        if (options.Only == "datastore")
+        {
+            return 0;
+        }
 
         // (b) package_search over 10,000 datasets.
         var seeded = Stopwatch.StartNew();
@@ -227,6 +267,13 @@ internal static class OpenDataBench
 
             await Task.Delay(100);
         }
+    }
+
+    private static async Task<bool> IndexedAsync(AppHost app, Guid uploadId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Madoguchi.Platform.Data.MadoguchiDb>();
+        return await db.Set<ResourceUpload>().IgnoreQueryFilters().AnyAsync(u => u.Id == uploadId && u.IndexedAt != null);
     }
 
     private static Task PublishAsync(AppHost app, BenchTenant tenant, Guid resourceId, Guid uploadId) =>

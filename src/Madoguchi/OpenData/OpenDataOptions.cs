@@ -16,11 +16,14 @@ public sealed class OpenDataOptions
     public TimeSpan IngestLease { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Rows written per transaction (SQLite) or COPY (PostgreSQL) while ingesting. Each SQLite commit
-    /// waits for the disk (synchronous=FULL), so few large batches; 25,000 short rows hold a few MB.
+    /// Rows written per transaction (SQLite) or COPY (PostgreSQL) while ingesting. Batch commits do not
+    /// wait for the disk (the commit that marks the upload Passed does), so batches can be small: at
+    /// most four are in memory at once (being read, two in the channel, being written), and with
+    /// 25,000 rows those ~20 MB of strings outlived the youngest GC generation and were copied on
+    /// each collection (ingest 3.6–3.9 s against 3.1 s with 4,096 at load 6–8).
     /// </summary>
     [Range(100, 100_000)]
-    public int IngestBatchRows { get; set; } = 25_000;
+    public int IngestBatchRows { get; set; } = 4_096;
 
     /// <summary>How often the fetch worker looks for resources due to be fetched from their source URL.</summary>
     public TimeSpan FetchPollInterval { get; set; } = TimeSpan.FromMinutes(1);

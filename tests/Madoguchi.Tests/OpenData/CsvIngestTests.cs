@@ -23,10 +23,10 @@ public sealed class CsvIngestTests : IClassFixture<MadoguchiApp>
         await _app.IngestedAsync(dataset);
         var upload = await _app.DbAsync(db => db.Set<ResourceUpload>().IgnoreQueryFilters()
             .SingleAsync(u => db.Set<DatasetResource>().IgnoreQueryFilters().Any(r => r.Id == u.ResourceId && r.DatasetId == dataset)));
-        var rows = await _app.DbAsync(db => db.Set<ResourceRow>().IgnoreQueryFilters().Where(r => r.UploadId == upload.Id).OrderBy(r => r.RowNumber).Select(r => r.Data).ToListAsync());
+        var blocks = await _app.DbAsync(db => db.Set<ResourceRowBlock>().IgnoreQueryFilters().Where(r => r.UploadId == upload.Id).OrderBy(r => r.FirstRow).Select(r => r.Data).ToListAsync());
         var report = string.Join("\n", (await publisher.GetPageAsync($"/{tenant.Code}/staff/opendata/{dataset}")).Document
             .QuerySelectorAll("table.validation-report tbody tr").Select(tr => tr.TextContent));
-        return (upload, rows.Select(r => JsonSerializer.Deserialize<string[]>(r)!).ToList(), report);
+        return (upload, blocks.SelectMany(b => JsonSerializer.Deserialize<string[][]>(b)!).ToList(), report);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class PublishingFlowTests(MadoguchiApp app) : IClassFixture<Madogu
         }));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Null(await app.DbAsync(db => db.Set<Dataset>().IgnoreQueryFilters().Where(d => d.Id == dataset).Select(d => d.PublishedAt).SingleAsync()));
-        Assert.Equal(0, await app.DbAsync(db => db.Set<ResourceRow>().IgnoreQueryFilters().CountAsync(r => r.TenantId == tenant.Id)));
+        Assert.Equal(0, await app.DbAsync(db => db.Set<ResourceRowBlock>().IgnoreQueryFilters().CountAsync(r => r.TenantId == tenant.Id)));
 
         // Second version: fixed, one more row, a multi-line quoted note.
         var resource = await app.DbAsync(db => db.Set<DatasetResource>().IgnoreQueryFilters().Where(r => r.DatasetId == dataset).Select(r => r.Id).SingleAsync());

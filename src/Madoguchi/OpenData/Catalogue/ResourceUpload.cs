@@ -68,6 +68,13 @@ public sealed class ResourceUpload : ITenantOwned
     /// <summary>A worker holds the upload until then; another node takes it over after a crash.</summary>
     public DateTime? ClaimedUntil { get; set; }
 
+    /// <summary>
+    /// When the value index of every column of a passed table was complete (built in the background
+    /// right after ingest; from then on every equality filter is an index read). Null while it is
+    /// being built, and for files that are not tables.
+    /// </summary>
+    public DateTime? IndexedAt { get; set; }
+
     public int Version { get; set; }
 }
 

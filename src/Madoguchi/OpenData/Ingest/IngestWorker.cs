@@ -1,4 +1,5 @@
 using Madoguchi.OpenData.Catalogue;
+using Madoguchi.OpenData.Public;
 using Madoguchi.Platform.Audit;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Tenancy;
@@ -21,7 +22,8 @@ internal sealed partial class IngestWorker(IServiceScopeFactory scopes, IngestSi
         {
             try
             {
-                while (await IngestNextAsync(stoppingToken))
+                // Uploads first; then the value indexes of the tables that passed.
+                while (await IngestNextAsync(stoppingToken) || await IndexNextAsync(stoppingToken))
                 {
                 }
 
@@ -80,6 +82,31 @@ internal sealed partial class IngestWorker(IServiceScopeFactory scopes, IngestSi
         }
 
         return true;
+    }
+
+    /// <summary>Builds the value indexes of a passed table; false when none is waiting.</summary>
+    internal async Task<bool> IndexNextAsync(CancellationToken ct)
+    {
+        IReadOnlyList<(Guid Upload, Guid Tenant)> pending;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            pending = await ColumnIndex.PendingAsync(scope.ServiceProvider.GetRequiredService<MadoguchiDb>(), ct);
+        }
+
+        foreach (var (uploadId, tenantId) in pending)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MadoguchiDb>();
+            var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == tenantId, ct);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Id, tenant.Code, tenant.Name, tenant.NameEn);
+            scope.ServiceProvider.GetRequiredService<AuditActor>().ActAsSystem("opendata-index");
+            if (await scope.ServiceProvider.GetRequiredService<ColumnIndex>().BuildNextAsync(uploadId, ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Open data ingest pass failed; retrying")]

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Madoguchi.OpenData.Catalogue;
 using Madoguchi.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,86 +7,135 @@ using Microsoft.EntityFrameworkCore;
 namespace Madoguchi.OpenData.Public;
 
 /// <summary>
-/// Builds the <see cref="TableCell"/> index of a column the first time someone filters a published
-/// table on it, instead of at ingest: a 1,000,000-row upload stays as fast to read in, and only the
-/// columns people actually filter cost space. The build is one INSERT … SELECT over the row JSON
-/// (SQLite json_extract, PostgreSQL jsonb ->>); the request that claims it waits for it, requests
-/// meanwhile use the scan. A claim older than <see cref="StaleAfter"/> without ReadyAt (a node died
-/// mid-way) is thrown away and built again.
+/// The <see cref="TableCell"/> index of the columns of a passed table, built in the background by
+/// the ingest worker right after the upload passed, every column in one pass
+/// (<see cref="BuildNextAsync"/>), so that filters soon after publication are index reads. Requests
+/// never build: a filter on a column whose index is not ready yet scans the table's blocks
+/// (correct, slower). The build is INSERT … SELECT over the stored blocks, a chunk of rows at a time
+/// (SQLite json_each, PostgreSQL jsonb_array_elements). A claim row per column stops two nodes from
+/// building the same column; a claim older than <see cref="StaleAfter"/> without ReadyAt (the node
+/// died mid-way) is thrown away and built again.
 /// </summary>
 public sealed class ColumnIndex(MadoguchiDb db, TimeProvider time, ILogger<ColumnIndex> log)
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
 
-    /// <summary>True when the column's index is complete (building it now if nobody has).</summary>
-    public async Task<bool> ReadyAsync(Guid uploadId, int column, CancellationToken ct)
+    /// <summary>Rows indexed per statement (a multiple of <see cref="ResourceRowBlock.Size"/>).</summary>
+    private const int ChunkRows = 4096 * ResourceRowBlock.Size;
+
+    /// <summary>True when the column's index is complete.</summary>
+    public Task<bool> IsReadyAsync(Guid uploadId, int column, CancellationToken ct) =>
+        db.Set<TableColumnIndex>().AnyAsync(m => m.UploadId == uploadId && m.Column == column && m.ReadyAt != null, ct);
+
+    /// <summary>Passed tables of every municipality whose indexes are not all complete, oldest first (the worker runs outside a request).</summary>
+    public static async Task<IReadOnlyList<(Guid Upload, Guid Tenant)>> PendingAsync(MadoguchiDb db, CancellationToken ct)
     {
-        var marker = await db.Set<TableColumnIndex>().AsNoTracking().FirstOrDefaultAsync(m => m.UploadId == uploadId && m.Column == column, ct);
+        var pending = await db.Set<ResourceUpload>().IgnoreQueryFilters().AsNoTracking()
+            .Where(u => u.State == UploadState.Passed && u.RowCount != null && u.IndexedAt == null)
+            .OrderBy(u => u.CompletedAt).Take(20).Select(u => new { u.Id, u.TenantId }).ToListAsync(ct);
+        return pending.Select(u => (u.Id, u.TenantId)).ToList();
+    }
+
+    /// <summary>
+    /// Builds the index of every column of the table not indexed yet, in one pass over its blocks (in
+    /// the table's municipality scope), or marks the table indexed once every column is. False when
+    /// there was nothing this node could do (another node is building).
+    /// </summary>
+    public async Task<bool> BuildNextAsync(Guid uploadId, CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
-        if (marker is not null)
+        var upload = await db.Set<ResourceUpload>().AsNoTracking().Where(u => u.Id == uploadId).Select(u => new { u.TenantId, u.ColumnsJson }).SingleAsync(ct);
+        var columns = RowJson.Read(upload.ColumnsJson ?? "[]").Length;
+        var markers = await db.Set<TableColumnIndex>().AsNoTracking().Where(m => m.UploadId == uploadId).ToListAsync(ct);
+        if (markers.Count(m => m.ReadyAt != null) >= columns)
         {
-            if (marker.ReadyAt is not null)
-            {
-                return true;
-            }
-
-            if (marker.StartedAt > now - StaleAfter)
-            {
-                return false;
-            }
-
-            await DiscardAsync(uploadId, column);
+            await db.Set<ResourceUpload>().Where(u => u.Id == uploadId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IndexedAt, now), ct);
+            return true;
         }
 
-        var tenantId = await db.Set<ResourceUpload>().Where(u => u.Id == uploadId).Select(u => u.TenantId).SingleAsync(ct);
-        var claim = new TableColumnIndex { TenantId = tenantId, UploadId = uploadId, Column = column, StartedAt = now };
-        db.Add(claim);
+        foreach (var stale in markers.Where(m => m.ReadyAt == null && m.StartedAt <= now - StaleAfter).ToList())
+        {
+            await DiscardAsync(uploadId, stale.Column);
+            markers.Remove(stale);
+        }
+
+        var missing = Enumerable.Range(0, columns).Where(c => markers.All(m => m.Column != c)).ToArray();
+        return missing.Length > 0 && await BuildAsync(upload.TenantId, uploadId, missing, ct);
+    }
+
+    private async Task<bool> BuildAsync(Guid tenantId, Guid uploadId, int[] columns, CancellationToken ct)
+    {
+        var started = time.GetUtcNow().UtcDateTime;
+        var claims = columns.Select(c => new TableColumnIndex { TenantId = tenantId, UploadId = uploadId, Column = c, StartedAt = started }).ToList();
+        db.AddRange(claims);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // Another request claimed it first; it builds, this one scans.
+            // Another node claimed them first and builds them.
             return false;
         }
         finally
         {
-            db.Entry(claim).State = EntityState.Detached;
+            claims.ForEach(c => db.Entry(c).State = EntityState.Detached);
         }
 
-        // Not cancelled with the request: a half-built index would only be thrown away.
+        // Not cancelled with the host's shutdown half-way: a half-built index would only be thrown away.
         try
         {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            using (await SqliteWriteGate.EnterAsync(db, CancellationToken.None))
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var rows = await db.Set<ResourceUpload>().Where(u => u.Id == uploadId).Select(u => u.RowCount ?? 0).SingleAsync(CancellationToken.None);
+            for (var from = 1; from <= rows; from += ChunkRows)
             {
-                await BuildAsync(uploadId, column);
+                // One transaction (and, on SQLite, one turn at the write gate) per chunk: other
+                // writers of the municipality wait for a chunk, not for a whole million-row table.
+                using (await SqliteWriteGate.EnterAsync(db, CancellationToken.None))
+                {
+                    await InsertCellsAsync(uploadId, columns, from, from + ChunkRows);
+                }
             }
 
             var ready = time.GetUtcNow().UtcDateTime;
-            await db.Set<TableColumnIndex>().Where(m => m.UploadId == uploadId && m.Column == column).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadyAt, ready), CancellationToken.None);
-            log.LogInformation("Indexed column {Column} of upload {Upload} in {Elapsed} ms", column, uploadId, started.ElapsedMilliseconds);
+            await db.Set<TableColumnIndex>().Where(m => m.UploadId == uploadId && columns.Contains(m.Column))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadyAt, ready), CancellationToken.None);
+            log.LogInformation("Indexed {Columns} columns of upload {Upload} ({Rows} rows) in {Elapsed} ms", columns.Length, uploadId, rows, watch.ElapsedMilliseconds);
             return true;
         }
         catch (DbException e)
         {
-            log.LogError(e, "Indexing column {Column} of upload {Upload} failed; filters scan the rows", column, uploadId);
-            await DiscardAsync(uploadId, column);
+            log.LogError(e, "Indexing the columns of upload {Upload} failed; filters scan the rows until they are built", uploadId);
+            foreach (var column in columns)
+            {
+                await DiscardAsync(uploadId, column);
+            }
+
             return false;
         }
     }
 
-    private Task<int> BuildAsync(Guid uploadId, int column) => db.Database.IsNpgsql()
+    // Each block's rows and each row's cells are expanded in SQL, once for all the columns (json_each's
+    // key / the ordinality is the row's place in its block and the cell's column). Sorted by the
+    // index's key, so the entries are appended to the key's B-tree in order instead of inserted at
+    // random places (a column of town names in row order is random order).
+    private Task<int> InsertCellsAsync(Guid uploadId, int[] columns, int from, int until) => db.Database.IsNpgsql()
         ? db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "OpenDataCells" ("UploadId", "Column", "Value", "RowNumber", "TenantId")
-            SELECT "UploadId", {column}, left(COALESCE(("Data"::jsonb) ->> {column}, ''), {TableCell.KeyLength}), "RowNumber", "TenantId"
-            FROM "OpenDataRows" WHERE "UploadId" = {uploadId}
+            SELECT b."UploadId", (c.n - 1)::int, left(c.value, {TableCell.KeyLength}), b."FirstRow" + (r.n - 1)::int, b."TenantId"
+            FROM "OpenDataRowBlocks" b,
+                jsonb_array_elements(b."Data"::jsonb) WITH ORDINALITY AS r(value, n),
+                jsonb_array_elements_text(r.value) WITH ORDINALITY AS c(value, n)
+            WHERE b."UploadId" = {uploadId} AND b."FirstRow" >= {from} AND b."FirstRow" < {until} AND (c.n - 1)::int = ANY({columns})
+            ORDER BY 2, 3, 4
             """)
         : db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "OpenDataCells" ("UploadId", "Column", "Value", "RowNumber", "TenantId")
-            SELECT "UploadId", {column}, substr(COALESCE(json_extract("Data", '$[' || {column} || ']'), ''), 1, {TableCell.KeyLength}), "RowNumber", "TenantId"
-            FROM "OpenDataRows" WHERE "UploadId" = {uploadId}
+            SELECT b."UploadId", c.key, substr(c.value, 1, {TableCell.KeyLength}), b."FirstRow" + r.key, b."TenantId"
+            FROM "OpenDataRowBlocks" b, json_each(b."Data") r, json_each(r.value) c
+            WHERE b."UploadId" = {uploadId} AND b."FirstRow" >= {from} AND b."FirstRow" < {until}
+                AND c.key IN (SELECT value FROM json_each({JsonSerializer.Serialize(columns)}))
+            ORDER BY 2, 3, 4
             """);
 
     private async Task DiscardAsync(Guid uploadId, int column)

@@ -50,10 +50,8 @@ public sealed class MapPoints(MadoguchiDb db)
         var skipped = 0;
         var truncated = false;
         // Streamed in row order; only the cells needed are kept.
-        await foreach (var row in db.Set<ResourceRow>().AsNoTracking().Where(r => r.UploadId == found.PublishedUploadId).OrderBy(r => r.RowNumber)
-            .Select(r => new { r.RowNumber, r.Data }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var (number, cells) in TableRows.RangeAsync(db, found.PublishedUploadId!.Value, 1, int.MaxValue, ct))
         {
-            var cells = RowJson.Read(row.Data);
             if (Coordinate(cells, lat, -90, 90) is { } y && Coordinate(cells, lon, -180, 180) is { } x)
             {
                 if (points.Count == MaxPoints)
@@ -62,7 +60,7 @@ public sealed class MapPoints(MadoguchiDb db)
                     break;
                 }
 
-                points.Add(new Point(row.RowNumber, name < cells.Length && cells[name].Length > 0 ? cells[name] : $"#{row.RowNumber}", y, x));
+                points.Add(new Point(number, name < cells.Length && cells[name].Length > 0 ? cells[name] : $"#{number}", y, x));
             }
             else
             {

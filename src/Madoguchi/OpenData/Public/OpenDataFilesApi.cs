@@ -47,23 +47,13 @@ public static class OpenDataFilesApi
         {
             await using var writer = new StreamWriter(body, new UTF8Encoding(true), 1 << 16);
             await writer.WriteAsync(CsvField.Record(columns));
-            var after = 0;
-            while (true)
+            // A few thousand rows per query, so no query holds the table open for the whole download.
+            for (var from = 1; from <= upload.RowCount; from += 4096)
             {
-                var rows = await db.Set<ResourceRow>().AsNoTracking().Where(r => r.UploadId == upload.Id && r.RowNumber > after)
-                    .OrderBy(r => r.RowNumber).Take(5000).Select(r => new { r.RowNumber, r.Data }).ToListAsync(ct);
-                if (rows.Count == 0)
+                await foreach (var row in TableRows.RangeAsync(db, upload.Id, from, from + 4095, ct))
                 {
-                    break;
+                    await writer.WriteAsync(CsvField.Record(row.Values));
                 }
-
-                foreach (var row in rows)
-                {
-                    var values = RowJson.Read(row.Data);
-                    await writer.WriteAsync(CsvField.Record(values));
-                }
-
-                after = rows[^1].RowNumber;
             }
         }, "text/csv; charset=utf-8", fileName);
     }

@@ -8,10 +8,11 @@ namespace Madoguchi.OpenData.Public;
 
 /// <summary>
 /// Reads a page of a published table for the preview and for datastore_search. Without filters a
-/// page is a range read on (upload, row number). The first one-value filter is an index seek on
-/// the column's <see cref="TableCell"/> index (built on first use by <see cref="ColumnIndex"/>);
-/// other filters and search narrow the rows in the database with a LIKE on the stored JSON
-/// (portable across SQLite and PostgreSQL), and everything is then checked exactly per cell;
+/// page is a range read of the few <see cref="ResourceRowBlock"/>s that hold it. The first one-value
+/// filter whose column's <see cref="TableCell"/> index is ready (built in the background after
+/// ingest by <see cref="ColumnIndex"/>) is an index seek; other filters, and filters on columns not
+/// indexed yet, narrow the blocks in the database with a LIKE on the stored JSON (portable across
+/// SQLite and PostgreSQL), and everything is then checked exactly per cell;
 /// sorting by a column happens in memory and is offered up to <see cref="MaxSortedRows"/> matching rows.
 /// </summary>
 public sealed class TableQuery(MadoguchiDb db, ColumnIndex columnIndex)
@@ -45,38 +46,19 @@ public sealed class TableQuery(MadoguchiDb db, ColumnIndex columnIndex)
             }
         }
 
-        var rows = db.Set<ResourceRow>().AsNoTracking().Where(r => r.UploadId == table.UploadId);
         var terms = SearchText.Terms(request.Q);
         var filtered = request.Filters.Count > 0 || terms.Count > 0;
         if (!filtered && request.SortColumn is null)
         {
-            var page = await rows.OrderBy(r => r.RowNumber).Skip(request.Offset).Take(request.Limit).Select(r => new { r.RowNumber, r.Data }).ToListAsync(ct);
-            return new Result(columns, page.Select(p => (p.RowNumber, RowJson.Read(p.Data))).ToList(), table.RowCount, null);
-        }
+            var page = new List<(int Id, string[] Values)>();
+            var from = (int)Math.Min(int.MaxValue, (long)request.Offset + 1);
+            var to = (int)Math.Min(int.MaxValue, (long)request.Offset + request.Limit);
+            await foreach (var row in TableRows.RangeAsync(db, table.UploadId, from, to, ct))
+            {
+                page.Add((row.Number, row.Values));
+            }
 
-        // The first one-value filter seeks the column's value index; a filter with one value narrows
-        // in SQL; several values (CKAN's list form) and search terms are checked per row below.
-        string? seeked = null;
-        if (request.Filters.FirstOrDefault(f => f.Value.Count == 1) is { Key: not null } first
-            && await columnIndex.ReadyAsync(table.UploadId, columns.ToList().IndexOf(first.Key), ct))
-        {
-            var column = columns.ToList().IndexOf(first.Key);
-            var key = TableCell.Key(first.Value[0]);
-            var uploadId = table.UploadId;
-            // Two steps, so the plan cannot turn into a walk over every row probing the index: the row
-            // numbers from the index (a range read of it), then those rows by primary key.
-            var numbers = await db.Set<TableCell>().Where(c => c.UploadId == uploadId && c.Column == column && c.Value == key)
-                .Select(c => c.RowNumber).ToListAsync(ct);
-            // One array parameter (json_each / = ANY), not one parameter per number: a common value
-            // can match more rows than either database accepts parameters.
-            rows = rows.Where(r => EF.Parameter(numbers).Contains(r.RowNumber));
-            seeked = first.Key;
-        }
-
-        foreach (var (_, values) in request.Filters.Where(f => f.Value.Count == 1 && f.Key != seeked))
-        {
-            var pattern = "%" + Escape(RowJson.Cell(values[0])) + "%";
-            rows = rows.Where(r => EF.Functions.Like(r.Data, pattern, "\\"));
+            return new Result(columns, page, table.RowCount, null);
         }
 
         if (!filtered && table.RowCount > MaxSortedRows)
@@ -84,16 +66,39 @@ public sealed class TableQuery(MadoguchiDb db, ColumnIndex columnIndex)
             return new Result(columns, [], 0, $"並べ替えは{MaxSortedRows:N0}行以下の表、または絞り込んだ結果でできます。");
         }
 
-        var indexes = request.Filters.ToDictionary(f => columns.ToList().IndexOf(f.Key), f => f.Value);
-        var sortIndex = request.SortColumn is null ? -1 : columns.ToList().IndexOf(request.SortColumn);
-        var matches = new List<(int Id, string[] Values)>();
-        await foreach (var row in rows.OrderBy(r => r.RowNumber).Select(r => new { r.RowNumber, r.Data }).AsAsyncEnumerable().WithCancellation(ct))
+        // One-value filters narrow in SQL: the first whose column index is ready by an index read,
+        // the others with a LIKE on the stored blocks. Several values (CKAN's list form) and search
+        // terms are checked per row below, as is every filter exactly.
+        var columnList = columns.ToList();
+        List<int>? numbers = null;
+        string? seeked = null;
+        foreach (var (name, values) in request.Filters.Where(f => f.Value.Count == 1))
         {
-            var values = RowJson.Read(row.Data);
+            var column = columnList.IndexOf(name);
+            if (await columnIndex.IsReadyAsync(table.UploadId, column, ct))
+            {
+                var key = TableCell.Key(values[0]);
+                var uploadId = table.UploadId;
+                numbers = await db.Set<TableCell>().Where(c => c.UploadId == uploadId && c.Column == column && c.Value == key)
+                    .Select(c => c.RowNumber).ToListAsync(ct);
+                seeked = name;
+                break;
+            }
+        }
+
+        var fragments = request.Filters.Where(f => f.Value.Count == 1 && f.Key != seeked).Select(f => RowJson.Cell(f.Value[0])).ToList();
+        var rows = numbers is null
+            ? TableRows.ScanAsync(db, table.UploadId, fragments, ct)
+            : TableRows.NumbersAsync(db, table.UploadId, numbers, fragments, ct);
+        var indexes = request.Filters.ToDictionary(f => columnList.IndexOf(f.Key), f => f.Value);
+        var sortIndex = request.SortColumn is null ? -1 : columnList.IndexOf(request.SortColumn);
+        var matches = new List<(int Id, string[] Values)>();
+        await foreach (var (number, values) in rows)
+        {
             if (indexes.All(f => f.Key < values.Length && f.Value.Contains(values[f.Key]))
                 && terms.All(t => values.Any(v => SearchText.Normalise(v).Contains(t, StringComparison.Ordinal))))
             {
-                matches.Add((row.RowNumber, values));
+                matches.Add((number, values));
                 if (sortIndex >= 0 && matches.Count > MaxSortedRows)
                 {
                     return new Result(columns, [], 0, $"並べ替えは{MaxSortedRows:N0}行以下の表、または絞り込んだ結果でできます。");
@@ -118,7 +123,4 @@ public sealed class TableQuery(MadoguchiDb db, ColumnIndex columnIndex)
         decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y)
             ? x.CompareTo(y)
             : string.CompareOrdinal(a, b);
-
-    private static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

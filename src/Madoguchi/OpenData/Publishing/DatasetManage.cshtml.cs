@@ -28,7 +28,8 @@ public sealed class DatasetManageModel(MadoguchiDb db, Publication publication, 
     private const long UploadRequestLimit = 1024L * 1024 * 1024;
 
     public sealed record UploadView(Guid Id, int Number, string FileName, long Size, UploadState State, long ProcessedBytes, string? Encoding,
-        int? RowCount, int? PreviousRowCount, int Errors, int Warnings, string ProblemsJson, string UploadedBy, DateTime CreatedAt, bool IsPublished);
+        int? RowCount, int? PreviousRowCount, int Errors, int Warnings, string ProblemsJson, string UploadedBy, DateTime CreatedAt, bool IsPublished,
+        DateTime? IndexedAt = null, int Columns = 0, int IndexedColumns = 0);
 
     public sealed record ResourceView(Guid Id, string Name, ResourceFormat Format, string? LinkUrl, long Downloads, Guid? LatestUploadId, Guid? PublishedUploadId, IReadOnlyList<UploadView> Uploads,
         string? SourceUrl = null, FetchSchedule FetchSchedule = FetchSchedule.None, DateTime? NextFetchAt = null, DateTime? LastFetchAt = null, bool? LastFetchSucceeded = null, string? LastFetchMessage = null)
@@ -195,9 +196,11 @@ public sealed class DatasetManageModel(MadoguchiDb db, Publication publication, 
         var resources = await db.Set<DatasetResource>().AsNoTracking().Where(r => r.DatasetId == id).OrderBy(r => r.SortOrder).ToListAsync(ct);
         var ids = resources.Select(r => r.Id).ToList();
         var uploads = await db.Set<ResourceUpload>().AsNoTracking().Where(u => ids.Contains(u.ResourceId)).OrderByDescending(u => u.Number)
-            .Select(u => new { u.ResourceId, View = new UploadView(u.Id, u.Number, u.FileName, u.Size, u.State, u.ProcessedBytes, u.Encoding, u.RowCount, u.PreviousRowCount,
-                u.ErrorCount, u.WarningCount, u.ProblemsJson, u.UploadedBy, u.CreatedAt, false) })
+            .Select(u => new { u.ResourceId, u.ColumnsJson, View = new UploadView(u.Id, u.Number, u.FileName, u.Size, u.State, u.ProcessedBytes, u.Encoding, u.RowCount, u.PreviousRowCount,
+                u.ErrorCount, u.WarningCount, u.ProblemsJson, u.UploadedBy, u.CreatedAt, false, u.IndexedAt,
+                0, db.Set<TableColumnIndex>().Count(m => m.UploadId == u.Id && m.ReadyAt != null)) })
             .ToListAsync(ct);
+        uploads = uploads.Select(u => u with { View = u.View with { Columns = RowJson.Read(u.ColumnsJson ?? "[]").Length } }).ToList();
         Resources = resources.Select(r => new ResourceView(r.Id, r.Name, r.Format, r.LinkUrl, r.Downloads, r.LatestUploadId, r.PublishedUploadId,
             uploads.Where(u => u.ResourceId == r.Id).Select(u => u.View with { IsPublished = u.View.Id == r.PublishedUploadId && dataset.PublishedAt != null }).ToList(),
             r.SourceUrl, r.FetchSchedule, r.NextFetchAt, r.LastFetchAt, r.LastFetchSucceeded, r.LastFetchMessage)).ToList();

@@ -33,7 +33,7 @@ public static partial class CellRules
     };
 
     /// <summary>機種依存文字 (rule L1-08): readable after CP932 decoding, but not on every device or in every system.</summary>
-    public static bool HasPlatformDependentCharacters(string value)
+    public static bool HasPlatformDependentCharacters(ReadOnlySpan<char> value)
     {
         foreach (var c in value)
         {

@@ -1617,24 +1617,27 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("OpenDataSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRow", b =>
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRowBlock", b =>
                 {
                     b.Property<Guid>("UploadId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("RowNumber")
+                    b.Property<int>("FirstRow")
                         .HasColumnType("integer");
 
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("UploadId", "RowNumber");
+                    b.HasKey("UploadId", "FirstRow");
 
-                    b.ToTable("OpenDataRows", (string)null);
+                    b.ToTable("OpenDataRowBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceUpload", b =>
@@ -1671,6 +1674,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("IndexedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");

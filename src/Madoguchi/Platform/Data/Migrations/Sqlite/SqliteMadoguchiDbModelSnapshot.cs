@@ -1612,24 +1612,27 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("OpenDataSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRow", b =>
+            modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceRowBlock", b =>
                 {
                     b.Property<Guid>("UploadId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("RowNumber")
+                    b.Property<int>("FirstRow")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("UploadId", "RowNumber");
+                    b.HasKey("UploadId", "FirstRow");
 
-                    b.ToTable("OpenDataRows", (string)null);
+                    b.ToTable("OpenDataRowBlocks", (string)null);
                 });
 
             modelBuilder.Entity("Madoguchi.OpenData.Catalogue.ResourceUpload", b =>
@@ -1665,6 +1668,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IndexedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
