@@ -6,13 +6,17 @@ using Madoguchi.Payments.Stripe;
 namespace Madoguchi.Payments.LocalStripe;
 
 /// <summary>
-/// What the local Stripe-compatible server keeps: intents, refunds, idempotent results, the events
+/// What the local Stripe-compatible server keeps: Checkout Sessions, intents, refunds, idempotent results, the events
 /// it sent, and the faults a test asked for. One instance per server; thread-safe through one lock,
 /// as a test server needs no more.
 /// </summary>
 public sealed class LocalStripeState(string secretKey, string webhookSecret)
 {
     internal readonly object Gate = new();
+    internal readonly Dictionary<string, JsonObject> Sessions = new(StringComparer.Ordinal);
+
+    /// <summary>Per session, payment_intent_data (metadata, description) for the intent its page makes.</summary>
+    internal readonly Dictionary<string, JsonObject> SessionIntentData = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, JsonObject> Intents = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, JsonObject> Refunds = new(StringComparer.Ordinal);
     internal readonly Dictionary<string, (string Fingerprint, int Status, string Body)> Idempotent = new(StringComparer.Ordinal);
@@ -44,12 +48,18 @@ public sealed class LocalStripeState(string secretKey, string webhookSecret)
 
     private readonly List<(string Id, string Payload)> _held = [];
 
+    public int SessionsCreated { get; internal set; }
     public int IntentsCreated { get; private set; }
     public int RefundsCreated { get; private set; }
 
     public IReadOnlyList<(string Id, string Payload)> EventsSent
     {
         get { lock (Gate) { return _events.ToList(); } }
+    }
+
+    public JsonObject? Session(string id)
+    {
+        lock (Gate) { return Sessions.TryGetValue(id, out var s) ? (JsonObject)s.DeepClone() : null; }
     }
 
     public JsonObject? Intent(string id)

@@ -11,7 +11,9 @@ namespace Madoguchi.Payments.Stripe;
 /// <summary>
 /// POST /payments/webhooks/stripe: one endpoint per provider account, as Stripe configures it. The
 /// signature is checked over the raw body before anything is read; the municipality comes from the
-/// intent's metadata (which only we set). Each event id is taken once (unique index); a repeat
+/// session's or the intent's metadata (which only we set). checkout.session.completed and
+/// payment_intent.succeeded both report one success: whichever comes first settles, the other finds
+/// it settled. Each event id is taken once (unique index); a repeat
 /// answers 200 so the provider stops retrying, and changes nothing.
 /// </summary>
 internal static class StripeWebhookEndpoint
@@ -56,10 +58,21 @@ internal static class StripeWebhookEndpoint
 
         string? tenantCode = null;
         string? paymentIntentId = null;
-        if (obj.TryGetProperty("object", out var kind) && kind.GetString() == "payment_intent")
+        string? sessionId = null;
+        var kind = obj.TryGetProperty("object", out var k) ? k.GetString() : null;
+        if (kind is "payment_intent" or "checkout.session")
         {
-            paymentIntentId = obj.GetProperty("id").GetString();
-            if (obj.TryGetProperty("metadata", out var m) && m.TryGetProperty("tenant", out var t))
+            var id = obj.GetProperty("id").GetString();
+            if (kind == "payment_intent")
+            {
+                paymentIntentId = id;
+            }
+            else
+            {
+                sessionId = id;
+            }
+
+            if (obj.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object && m.TryGetProperty("tenant", out var t))
             {
                 tenantCode = t.GetString();
             }
@@ -81,10 +94,13 @@ internal static class StripeWebhookEndpoint
             return TypedResults.Ok(new { received = true, duplicate = true });
         }
 
-        var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Provider == PaymentProvider.Stripe && p.ProviderPaymentId == paymentIntentId, ct);
+        var payment = sessionId is not null
+            ? await db.Set<Payment>().SingleOrDefaultAsync(p => p.Provider == PaymentProvider.Stripe && p.CheckoutSessionId == sessionId, ct)
+            : await db.Set<Payment>().SingleOrDefaultAsync(p => p.Provider == PaymentProvider.Stripe && p.ProviderPaymentId == paymentIntentId, ct);
         if (payment is null && obj.GetProperty("metadata").TryGetProperty("payment_id", out var pid) && Guid.TryParse(pid.GetString(), out var paymentId))
         {
-            // Before the redirect: the intent's id may not be stored yet if the create call's answer was lost.
+            // The intent is made on the provider's page, so its id is learnt from the first event or
+            // return; the session's id may be missing too if the create call's answer was lost.
             payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Id == paymentId, ct);
         }
 
@@ -109,9 +125,13 @@ internal static class StripeWebhookEndpoint
         {
             record.Outcome = "no payment for this intent";
         }
-        else if (type.StartsWith("payment_intent.", StringComparison.Ordinal))
+        else if (type.StartsWith("payment_intent.", StringComparison.Ordinal) && kind == "payment_intent")
         {
             record.Outcome = await ledger.ApplyIntentAsync(payment, PaymentIntent.Parse(obj), ct);
+        }
+        else if (type is "checkout.session.completed" or "checkout.session.async_payment_succeeded" or "checkout.session.expired" && kind == "checkout.session")
+        {
+            record.Outcome = await ledger.ApplySessionAsync(payment, CheckoutSession.Parse(obj), ct);
         }
         else
         {

@@ -1857,6 +1857,10 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1919,6 +1923,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TenantId", "CheckoutSessionId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();

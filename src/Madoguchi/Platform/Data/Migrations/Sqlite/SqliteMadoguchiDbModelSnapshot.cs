@@ -1852,6 +1852,10 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckoutSessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1914,6 +1918,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TenantId", "CheckoutSessionId")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
