@@ -21,9 +21,9 @@ public static class PaymentFlow
         """;
 
     /// <summary>A signed-in resident with a filled draft for <paramref name="copies"/> copies; returns the client and the application id.</summary>
-    public static async Task<(HttpClient Resident, Guid ApplicationId)> DraftAsync(PaymentsApp app, TestData.TenantInfo tenant, int copies, string persona = "yamada", string purpose = "年金の手続")
+    public static async Task<(HttpClient Resident, Guid ApplicationId)> DraftAsync(MadoguchiApp app, TestData.TenantInfo tenant, int copies, string persona = "yamada", string purpose = "年金の手続")
     {
-        app.Start();
+        (app as PaymentsApp)?.Start();
         var resident = app.KestrelBrowser();
         await resident.SignInAsPersonaAsync(tenant.Code, persona);
         var start = (await resident.GetFollowingAsync($"/{tenant.Code}/procedures/{Key}/apply")).AsPage();
