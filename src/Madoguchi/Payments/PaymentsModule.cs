@@ -49,6 +49,7 @@ public static class PaymentsModule
                 pipeline.AddTimeout(TimeSpan.FromSeconds(o.ProviderAttemptTimeoutSeconds));
             });
         services.AddSingleton<StripeClient>();
+        services.AddScoped<Accounts.ProviderAccounts>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<IFeePayments, FeePayments>();
         services.AddScoped<Refunds.RefundDesk>();

@@ -57,6 +57,9 @@ public sealed class Payment : ITenantOwned
     /// <summary>The provider's id: a PaymentIntent (pi_…) or the terminal's transaction id.</summary>
     public string? ProviderPaymentId { get; set; }
 
+    /// <summary>Made with the municipality's own provider account (else the installation's): refunds and look-ups use the same one.</summary>
+    public bool OnOwnAccount { get; set; }
+
     /// <summary>The provider's Checkout Session (cs_…) where the resident enters the card; one per online attempt.</summary>
     public string? CheckoutSessionId { get; set; }
 

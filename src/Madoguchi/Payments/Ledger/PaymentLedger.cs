@@ -12,7 +12,7 @@ namespace Madoguchi.Payments.Ledger;
 /// (checkout.session.completed and payment_intent.succeeded), twice or late. A state only moves
 /// forward (Pending → RequiresAction → Succeeded / Failed); a success is final.
 /// </summary>
-public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicationFees fees, TenantContext tenant, TimeProvider time, ILogger<PaymentLedger> log)
+public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, Accounts.ProviderAccounts accounts, IApplicationFees fees, TenantContext tenant, TimeProvider time, ILogger<PaymentLedger> log)
 {
     public enum StartOutcome
     {
@@ -122,9 +122,14 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             .ToListAsync(ct);
         foreach (var earlier in open)
         {
-            var expired = await stripe.ExpireCheckoutSessionAsync(earlier.CheckoutSessionId!, $"madoguchi-cs-expire-{earlier.Id}", ct);
+            if (await KeyOfAsync(earlier, ct) is not { } secretKey)
+            {
+                continue;
+            }
+
+            var expired = await stripe.ExpireCheckoutSessionAsync(secretKey, earlier.CheckoutSessionId!, $"madoguchi-cs-expire-{earlier.Id}", ct);
             // Refused when the session is no longer open (paid, or already expired): what it is now decides.
-            var session = expired.Value ?? (await stripe.RetrieveCheckoutSessionAsync(earlier.CheckoutSessionId!, ct)).Value;
+            var session = expired.Value ?? (await stripe.RetrieveCheckoutSessionAsync(secretKey, earlier.CheckoutSessionId!, ct)).Value;
             if (session is not null)
             {
                 await ApplySessionAsync(earlier, session, ct);
@@ -141,12 +146,18 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
 
     private async Task<Payment?> NewAttemptAsync(FeeQuote quote, Guid key, CancellationToken ct)
     {
+        if (await accounts.CurrentAsync(ct) is not { } account)
+        {
+            return null;
+        }
+
         var attempt = await db.Set<Payment>().Where(p => p.ApplicationId == quote.ApplicationId).MaxAsync(p => (int?)p.Attempt, ct) ?? 0;
         var payment = new Payment
         {
             TenantId = tenant.TenantId!.Value, ApplicationId = quote.ApplicationId, Attempt = attempt + 1, IdempotencyKey = key,
             ResidentId = quote.ResidentId, DepartmentId = quote.DepartmentId, FeeItem = quote.Item, AmountYen = quote.TotalYen,
             Provider = PaymentProvider.Stripe, Method = "card", Status = PaymentStatus.Pending, CreatedAt = time.GetUtcNow().UtcDateTime,
+            OnOwnAccount = account.OwnAccount,
         };
         db.Add(payment);
         try
@@ -177,8 +188,13 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         // second click, gets the session the provider already made, never a second one. Every
         // parameter derives from the stored attempt (expires_at from its creation), so a retry is
         // the same request.
+        if (await KeyOfAsync(payment, ct) is not { } secretKey)
+        {
+            return new StartResult(StartOutcome.ProviderUnavailable, payment.Id);
+        }
+
         var site = siteUrl.TrimEnd('/') + "/" + tenant.Code;
-        var created = await stripe.CreateCheckoutSessionAsync(new CheckoutRequest(
+        var created = await stripe.CreateCheckoutSessionAsync(secretKey, new CheckoutRequest(
             payment.AmountYen, payment.FeeItem, $"{tenant.Name} {payment.FeeItem}",
             $"{site}/payments/{payment.Id}/return?session_id={{CHECKOUT_SESSION_ID}}",
             $"{site}/payments/applications/{payment.ApplicationId}?canceled={payment.Id}",
@@ -221,7 +237,12 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             return payment;
         }
 
-        var session = await stripe.RetrieveCheckoutSessionAsync(payment.CheckoutSessionId, ct);
+        if (await KeyOfAsync(payment, ct) is not { } secretKey)
+        {
+            return payment;
+        }
+
+        var session = await stripe.RetrieveCheckoutSessionAsync(secretKey, payment.CheckoutSessionId, ct);
         if (session.Value is { } current)
         {
             await ApplySessionAsync(payment, current, ct);
@@ -391,7 +412,9 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             TenantId = payment.TenantId, PaymentId = payment.Id, AmountYen = amount, Reason = refundReason,
             Status = RefundStatus.Requested, RequestedAt = time.GetUtcNow().UtcDateTime,
         };
-        var result = await stripe.RefundAsync(payment.ProviderPaymentId, amount, providerNote, $"madoguchi-orphan-{payment.Id}", ct);
+        var secretKey = await KeyOfAsync(payment, ct);
+        var result = secretKey is null ? new StripeResult<RefundObject>(null, StripeError.Unreachable("no provider account"))
+            : await stripe.RefundAsync(secretKey, payment.ProviderPaymentId, amount, providerNote, $"madoguchi-orphan-{payment.Id}", ct);
         if (result.Value is { } done)
         {
             refund.Status = RefundStatus.Succeeded;
@@ -409,6 +432,9 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         db.Add(refund);
         await SaveQuietlyAsync(ct);
     }
+
+    /// <summary>The secret key of the account the payment was made with (null: that account is no longer configured).</summary>
+    private async Task<string?> KeyOfAsync(Payment payment, CancellationToken ct) => (await accounts.ForAsync(payment.OnOwnAccount, ct))?.SecretKey;
 
     public Task<long> PaidYenAsync(Guid applicationId, CancellationToken ct) =>
         db.Set<Payment>().Where(p => p.ApplicationId == applicationId && p.Status == PaymentStatus.Succeeded)

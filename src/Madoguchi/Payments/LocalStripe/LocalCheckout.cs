@@ -120,6 +120,7 @@ internal static class LocalCheckout
             ["line_items_summary"] = string.Join("、", names),
         };
         state.Sessions[id] = session;
+        state.Owner[id] = state.Caller;
         state.SessionIntentData[id] = new JsonObject
         {
             ["metadata"] = Bracketed(form, "payment_intent_data[metadata]"),
@@ -131,7 +132,7 @@ internal static class LocalCheckout
 
     public static (int, JsonObject) Retrieve(LocalStripeState state, string id)
     {
-        if (!state.Sessions.TryGetValue(id, out var session))
+        if (!state.Sessions.TryGetValue(id, out var session) || state.Owner.GetValueOrDefault(id) != state.Caller)
         {
             return (404, LocalStripeEndpoints.ErrorObject("invalid_request_error", "resource_missing", $"No such checkout.session: '{id}'", "session"));
         }
@@ -142,7 +143,7 @@ internal static class LocalCheckout
 
     public static (int, JsonObject) Expire(LocalStripeState state, string id)
     {
-        if (!state.Sessions.TryGetValue(id, out var session))
+        if (!state.Sessions.TryGetValue(id, out var session) || state.Owner.GetValueOrDefault(id) != state.Caller)
         {
             return (404, LocalStripeEndpoints.ErrorObject("invalid_request_error", "resource_missing", $"No such checkout.session: '{id}'", "session"));
         }
@@ -207,6 +208,7 @@ internal static class LocalCheckout
             ["last_payment_error"] = null,
         };
         state.Intents[id] = intent;
+        state.Owner[id] = state.Owner[(string)session["id"]!];
         state.Created(refund: false);
         session["payment_intent"] = id;
         return intent;

@@ -37,7 +37,11 @@ public static class LocalStripeEndpoints
     internal static async Task<IResult> ApiAsync(HttpContext context, LocalStripeState state, Func<IFormCollection, (int Status, JsonObject Body)> handle)
     {
         var request = context.Request;
-        if (request.Headers.Authorization.ToString() != "Bearer " + state.SecretKey)
+        var authorization = request.Headers.Authorization.ToString();
+        var caller = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
+        bool known;
+        lock (state.Gate) { known = state.Knows(caller); }
+        if (!known)
         {
             return Error(401, "invalid_request_error", null, "Invalid API Key provided.");
         }
@@ -62,14 +66,16 @@ public static class LocalStripeEndpoints
         (int Status, string Body) answer;
         lock (state.Gate)
         {
-            var key = request.Headers["Idempotency-Key"].ToString();
+            // Keys are per account, as Stripe keeps them.
+            var key = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? caller + "|" + given : "";
+            state.Caller = caller;
             var fingerprint = request.Method + " " + request.Path + "?" + string.Join("&", form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value));
             if (key.Length > 0 && state.Idempotent.TryGetValue(key, out var kept))
             {
                 answer = kept.Fingerprint == fingerprint
                     ? (kept.Status, kept.Body)
                     : (400, ErrorBody("idempotency_error", null,
-                        $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request."));
+                        $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key[(caller.Length + 1)..]}' if you meant to execute a different request."));
             }
             else
             {
@@ -92,14 +98,14 @@ public static class LocalStripeEndpoints
     }
 
     private static (int, JsonObject) Retrieve(LocalStripeState state, string id) =>
-        state.Intents.TryGetValue(id, out var intent)
+        state.Intents.TryGetValue(id, out var intent) && state.Owner.GetValueOrDefault(id) == state.Caller
             ? (200, (JsonObject)intent.DeepClone())
             : (404, ErrorObject("invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'", "intent"));
 
     private static (int, JsonObject) CreateRefund(LocalStripeState state, IFormCollection form)
     {
         var pi = form["payment_intent"].ToString();
-        if (!state.Intents.TryGetValue(pi, out var intent))
+        if (!state.Intents.TryGetValue(pi, out var intent) || state.Owner.GetValueOrDefault(pi) != state.Caller)
         {
             return (400, ErrorObject("invalid_request_error", "resource_missing", $"No such payment_intent: '{pi}'", "payment_intent"));
         }
@@ -131,6 +137,7 @@ public static class LocalStripeEndpoints
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         };
         state.Refunds[id] = refund;
+        state.Owner[id] = state.Caller;
         state.Created(refund: true);
         state.Settlement.Add(new LocalStripeState.SettlementLine("txn_" + id[3..], DateTime.UtcNow, "refund", -amount, 0, pi,
             (string?)intent["metadata"]?["application_id"] ?? ""));

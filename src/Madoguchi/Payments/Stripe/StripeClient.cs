@@ -20,7 +20,7 @@ public sealed class StripeClient(IHttpClientFactory clients, IOptions<PaymentsOp
     /// so the charge is exactly what FeeCalculator said. The same key on every call about one payment:
     /// a retry or a second click gets the session already made.
     /// </summary>
-    public Task<StripeResult<CheckoutSession>> CreateCheckoutSessionAsync(CheckoutRequest checkout, string idempotencyKey, CancellationToken ct)
+    public Task<StripeResult<CheckoutSession>> CreateCheckoutSessionAsync(string secretKey, CheckoutRequest checkout, string idempotencyKey, CancellationToken ct)
     {
         var yen = checkout.AmountYen.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var form = new List<KeyValuePair<string, string>>
@@ -42,22 +42,22 @@ public sealed class StripeClient(IHttpClientFactory clients, IOptions<PaymentsOp
         // (and for the settlement report, which carries the intent's metadata).
         form.AddRange(checkout.Metadata.Select(m => new KeyValuePair<string, string>($"metadata[{m.Key}]", m.Value)));
         form.AddRange(checkout.Metadata.Select(m => new KeyValuePair<string, string>($"payment_intent_data[metadata][{m.Key}]", m.Value)));
-        return SendAsync(HttpMethod.Post, "/v1/checkout/sessions", form, idempotencyKey, CheckoutSession.Parse, ct);
+        return SendAsync(secretKey, HttpMethod.Post, "/v1/checkout/sessions", form, idempotencyKey, CheckoutSession.Parse, ct);
     }
 
     /// <summary>What the provider says about a session now (on the resident's return, never trusting the query string).</summary>
-    public Task<StripeResult<CheckoutSession>> RetrieveCheckoutSessionAsync(string id, CancellationToken ct) =>
-        SendAsync(HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}", null, null, CheckoutSession.Parse, ct);
+    public Task<StripeResult<CheckoutSession>> RetrieveCheckoutSessionAsync(string secretKey, string id, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}", null, null, CheckoutSession.Parse, ct);
 
     /// <summary>Closes an open session so that it can no longer be paid (a newer attempt replaces it).</summary>
-    public Task<StripeResult<CheckoutSession>> ExpireCheckoutSessionAsync(string id, string idempotencyKey, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}/expire", [], idempotencyKey, CheckoutSession.Parse, ct);
+    public Task<StripeResult<CheckoutSession>> ExpireCheckoutSessionAsync(string secretKey, string id, string idempotencyKey, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Post, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}/expire", [], idempotencyKey, CheckoutSession.Parse, ct);
 
-    public Task<StripeResult<PaymentIntent>> RetrieveIntentAsync(string id, CancellationToken ct) =>
-        SendAsync(HttpMethod.Get, $"/v1/payment_intents/{Uri.EscapeDataString(id)}", null, null, PaymentIntent.Parse, ct);
+    public Task<StripeResult<PaymentIntent>> RetrieveIntentAsync(string secretKey, string id, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Get, $"/v1/payment_intents/{Uri.EscapeDataString(id)}", null, null, PaymentIntent.Parse, ct);
 
-    public Task<StripeResult<RefundObject>> RefundAsync(string paymentIntentId, long amountYen, string reasonMetadata, string idempotencyKey, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, "/v1/refunds",
+    public Task<StripeResult<RefundObject>> RefundAsync(string secretKey, string paymentIntentId, long amountYen, string reasonMetadata, string idempotencyKey, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Post, "/v1/refunds",
         [
             new("payment_intent", paymentIntentId),
             new("amount", amountYen.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -65,14 +65,13 @@ public sealed class StripeClient(IHttpClientFactory clients, IOptions<PaymentsOp
             new("metadata[reason]", reasonMetadata),
         ], idempotencyKey, RefundObject.Parse, ct);
 
-    public bool Configured => !string.IsNullOrWhiteSpace(options.Value.StripeBaseUrl) && !string.IsNullOrWhiteSpace(options.Value.StripeSecretKey);
-
-    private async Task<StripeResult<T>> SendAsync<T>(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form, string? idempotencyKey,
+    /// <param name="secretKey">The account's key (ProviderAccounts): the municipality's own or the installation's.</param>
+    private async Task<StripeResult<T>> SendAsync<T>(string secretKey, HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form, string? idempotencyKey,
         Func<JsonElement, T> parse, CancellationToken ct) where T : class
     {
         var o = options.Value;
         using var request = new HttpRequestMessage(method, o.StripeBaseUrl!.TrimEnd('/') + path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.StripeSecretKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

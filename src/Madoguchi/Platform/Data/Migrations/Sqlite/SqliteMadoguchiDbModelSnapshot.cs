@@ -1833,6 +1833,53 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("OpenDataApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.Payments.Accounts.ProviderAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretKeyLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretKeySealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookSecretLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecretSealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentProviderAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.Payments.Ledger.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1877,6 +1924,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Method")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnOwnAccount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT");
@@ -4116,6 +4166,15 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Payments.Accounts.ProviderAccount", b =>
+                {
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Madoguchi.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMadoguchiDb))]
-    [Migration("20261206081943_Pay8d")]
+    [Migration("20261206090933_Pay8d")]
     partial class Pay8d
     {
         /// <inheritdoc />
@@ -1836,6 +1836,53 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.ToTable("OpenDataApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.Payments.Accounts.ProviderAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretKeyLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretKeySealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookSecretLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookSecretSealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentProviderAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.Payments.Ledger.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1880,6 +1927,9 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                     b.Property<string>("Method")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnOwnAccount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("TEXT");
@@ -4119,6 +4169,15 @@ namespace Madoguchi.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Payments.Accounts.ProviderAccount", b =>
+                {
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")

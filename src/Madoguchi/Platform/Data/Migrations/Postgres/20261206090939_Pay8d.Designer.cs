@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Madoguchi.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMadoguchiDb))]
-    [Migration("20261206081947_Pay8d")]
+    [Migration("20261206090939_Pay8d")]
     partial class Pay8d
     {
         /// <inheritdoc />
@@ -1841,6 +1841,53 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.ToTable("OpenDataApiTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Madoguchi.Payments.Accounts.ProviderAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SecretKeyLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("SecretKeySealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WebhookSecretLast4")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("WebhookSecretSealed")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentProviderAccounts", (string)null);
+                });
+
             modelBuilder.Entity("Madoguchi.Payments.Ledger.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1885,6 +1932,9 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                     b.Property<string>("Method")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("OnOwnAccount")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("PaidAt")
                         .HasColumnType("timestamp with time zone");
@@ -4130,6 +4180,15 @@ namespace Madoguchi.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Madoguchi.Payments.Accounts.ProviderAccount", b =>
+                {
                     b.HasOne("Madoguchi.Platform.Tenancy.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
