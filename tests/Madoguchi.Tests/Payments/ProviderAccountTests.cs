@@ -47,6 +47,7 @@ public sealed class ProviderAccountTests(PaymentsApp app) : IClassFixture<Paymen
         // The admin enters the keys; bad ones are told at their fields and nothing is saved.
         var admin = await AdminAsync(own);
         var url = $"/{own.Code}/staff/payments/provider-account";
+        Assert.NotNull((await admin.GetPageAsync($"/{own.Code}/staff/payments")).Document.QuerySelector($"a[href='{url}']"));
         var page = await admin.GetPageAsync(url);
         Assert.Contains("全体の設定のアカウント", page.Document.QuerySelector(".account-state")!.TextContent);
         Assert.EndsWith($"/payments/webhooks/stripe/{own.Code}", page.Document.QuerySelector(".webhook-url")!.TextContent);
