@@ -22,11 +22,11 @@ public static class PaymentsModule
         var services = builder.Services;
         services.AddOptions<PaymentsOptions>().BindConfiguration("Payments").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        // The pay form's POST is answered with a redirect to the provider's 3-D Secure page, which
+        // The pay form's POST is answered with a redirect to the provider's hosted card page, which
         // the browser follows only if CSP form-action lists the provider's origin.
         services.AddOptions<SecurityHeadersOptions>().Configure<IOptions<PaymentsOptions>>((headers, payments) =>
         {
-            if (ThreeDSecureOrigin.Of(payments.Value) is { } origin)
+            if (HostedPageOrigin.Of(payments.Value) is { } origin)
             {
                 headers.FormActionOrigins.Add(origin);
             }
@@ -49,6 +49,7 @@ public static class PaymentsModule
                 pipeline.AddTimeout(TimeSpan.FromSeconds(o.ProviderAttemptTimeoutSeconds));
             });
         services.AddSingleton<StripeClient>();
+        services.AddScoped<Accounts.ProviderAccounts>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<IFeePayments, FeePayments>();
         services.AddScoped<Refunds.RefundDesk>();

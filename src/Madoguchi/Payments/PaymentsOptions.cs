@@ -15,15 +15,9 @@ public sealed class PaymentsOptions
     public string? StripeWebhookSecret { get; set; }
 
     /// <summary>
-    /// The payment method confirmed with the intent. Production collects the card with the provider's
-    /// hosted field and passes its id; demo and tests use the provider's 3-D Secure test method.
-    /// </summary>
-    public string StripePaymentMethod { get; set; } = "pm_card_threeDSecure2Required";
-
-    /// <summary>
-    /// Origin of the provider's 3-D Secure pages that the pay form's answer redirects to (allowed in
-    /// CSP form-action). Empty: https://hooks.stripe.com for api.stripe.com, otherwise the origin of
-    /// <see cref="StripeBaseUrl"/> (a Stripe-compatible server serving its own 3-D Secure page).
+    /// Origin of the provider's hosted card page (Checkout) that the pay form's answer redirects to
+    /// (allowed in CSP form-action). Empty: https://checkout.stripe.com for api.stripe.com, otherwise
+    /// the origin of <see cref="StripeBaseUrl"/> (a Stripe-compatible server serving its own page).
     /// </summary>
     public string? StripeRedirectOrigin { get; set; }
 

@@ -35,11 +35,12 @@ public sealed class PaymentsBrowserFixture : BrowserFixture, IAsyncLifetime
 }
 
 /// <summary>
-/// Issue 8 "Done when" in chromium: a resident applies for 住民票の写し, 2 copies, pays 600円 through
-/// the provider's 3-D Secure flow and downloads the 領収書 PDF; a replayed webhook changes nothing;
+/// Issue 8 "Done when" in chromium: a resident applies for 住民票の写し, 2 copies, pays 600円 by typing
+/// a card on the provider's hosted page (a declined card first, then the 3-D Secure test card) and
+/// downloads the 領収書 PDF; a replayed webhook changes nothing;
 /// staff record a cashless counter payment; the reconciliation page shows the one planted mismatch
-/// and nothing else. axe WCAG 2.1 A/AA on every page of ours; the pay page and the account's
-/// application page at 320 px too.
+/// and nothing else. axe WCAG 2.1 A/AA on every page of ours and on the provider's card page; the pay
+/// page, the card page and the account's application page at 320 px too.
 /// </summary>
 public sealed partial class PaymentPagesTests(PaymentsBrowserFixture browser) : IClassFixture<PaymentsBrowserFixture>
 {
@@ -71,8 +72,20 @@ public sealed partial class PaymentPagesTests(PaymentsBrowserFixture browser) : 
         await Assertions.Expect(resident.Locator(".fee-total")).ToHaveTextAsync("600円");
         await CheckAtBothWidthsAsync(resident, "payments-pay");
 
-        // The provider's 3-D Secure page (theirs: no axe), then back to ours.
-        await resident.GetByRole(AriaRole.Button, new() { Name = "カードで支払う（600円）" }).ClickAsync();
+        // The provider's hosted card page: the resident types a card there. A declined card is told on
+        // that page; the resident then types the 3-D Secure test card and authenticates on the issuer's page.
+        await resident.GetByRole(AriaRole.Button, new() { Name = "お支払いへ進む（600円）" }).ClickAsync();
+        await Assertions.Expect(resident).ToHaveURLAsync(new Regex("^" + Regex.Escape(browser.Stripe.BaseAddress.ToString().TrimEnd('/')) + "/checkout/cs_"));
+        await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("カードでのお支払い");
+        await CheckAtBothWidthsAsync(resident, "payments-provider-card");
+        await TypeCardAsync(resident, PaymentFlow.DeclinedCard);
+        await Assertions.Expect(resident.Locator(".declined")).ToContainTextAsync("カードが承認されませんでした");
+        await resident.AssertAccessibleAsync();
+        await resident.ScreenshotAsync("payments-provider-declined");
+        await TypeCardAsync(resident, "4242 4242 4242 4241");
+        await Assertions.Expect(resident.Locator("#cardnumber-error")).ToContainTextAsync("カード番号が正しくありません");
+        await resident.AssertAccessibleAsync();
+        await TypeCardAsync(resident, PaymentFlow.ThreeDSecureCard);
         await Assertions.Expect(resident).ToHaveURLAsync(new Regex("^" + Regex.Escape(browser.Stripe.BaseAddress.ToString().TrimEnd('/')) + "/3ds/"));
         await resident.GetByRole(AriaRole.Button, new() { Name = "認証する" }).ClickAsync();
         await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("お支払いが完了しました");
@@ -207,6 +220,16 @@ public sealed partial class PaymentPagesTests(PaymentsBrowserFixture browser) : 
     }
 
     private static ILocator Field(IPage page, string pointer) => page.Locator($"[name='{pointer}']");
+
+    /// <summary>Types a card on the provider's hosted page, as a resident does, and pays.</summary>
+    private static async Task TypeCardAsync(IPage page, string number)
+    {
+        await page.GetByLabel("カード番号").FillAsync(number);
+        await page.GetByLabel("有効期限（月/年）").FillAsync("12/34");
+        await page.GetByLabel("セキュリティコード").FillAsync("123");
+        await page.GetByLabel("カード名義").FillAsync("TARO YAMADA");
+        await page.GetByRole(AriaRole.Button, new() { Name = "600円を支払う" }).ClickAsync();
+    }
 
     /// <summary>A choice is radio buttons or, with many options, a select.</summary>
     private static async Task ChoiceAsync(IPage page, string pointer, string value)

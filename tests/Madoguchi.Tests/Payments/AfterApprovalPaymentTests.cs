@@ -91,14 +91,14 @@ public sealed class AfterApprovalPaymentTests(PaymentsApp app) : IClassFixture<P
             section.QuerySelector(".payment-deadline")!.TextContent);
         Assert.StartsWith("令和", section.QuerySelector(".payment-deadline")!.TextContent);
 
-        // 支払う twice (a double click): one payment, one intent, the same 3-D Secure page.
-        var before = app.Stripe.State.IntentsCreated;
+        // 支払う twice (a double click): one payment, one session, the same hosted card page.
+        var before = app.Stripe.State.SessionsCreated;
         var posts = await Task.WhenAll(
             resident.SubmitAsync(page, new Dictionary<string, string>(), ".fee-after-approval form"),
             resident.SubmitAsync(page, new Dictionary<string, string>(), ".fee-after-approval form"));
-        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.SeeOther, p.StatusCode));
         Assert.Equal(posts[0].Headers.Location, posts[1].Headers.Location);
-        Assert.Equal(before + 1, app.Stripe.State.IntentsCreated);
+        Assert.Equal(before + 1, app.Stripe.State.SessionsCreated);
 
         var back = await PaymentFlow.AuthenticateAsync(resident, posts[0].Headers.Location!);
         var done = (await resident.FollowAsync(await resident.GetAsync(back))).AsPage();
@@ -167,14 +167,14 @@ public sealed class AfterApprovalPaymentTests(PaymentsApp app) : IClassFixture<P
         Assert.Null(page.Document.QuerySelector(".fee-after-approval form"));
         var payPage = await resident.GetPageAsync($"/{tenant.Code}/payments/applications/{id}");
         Assert.NotNull(payPage.Document.QuerySelector(".payment-expired"));
-        var intents = app.Stripe.State.IntentsCreated;
+        var sessions = app.Stripe.State.SessionsCreated;
         var refused = await resident.PostAsync($"/{tenant.Code}/payments/applications/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["key"] = Guid.NewGuid().ToString(), ["confirmedYen"] = "600", ["__RequestVerificationToken"] = page.Document.QuerySelector("#message-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
         }));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("お支払いの期限を過ぎたため、この申請は期限切れになりました。", Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!.TextContent);
-        Assert.Equal(intents, app.Stripe.State.IntentsCreated);
+        Assert.Equal(sessions, app.Stripe.State.SessionsCreated);
         Assert.Equal(0, await app.DbAsync(db => db.Set<Payment>().IgnoreQueryFilters().CountAsync(p => p.ApplicationId == id)));
 
         // A further pass finds nothing to do.
@@ -188,15 +188,15 @@ public sealed class AfterApprovalPaymentTests(PaymentsApp app) : IClassFixture<P
         var tenant = await TenantAsync();
         var (resident, _, id) = await ApprovedAsync(tenant);
 
-        // The resident starts paying before the deadline and finishes 3-D Secure after the sweep ran.
+        // The resident starts paying before the deadline and finishes on the provider's page after the sweep ran.
         var page = await resident.GetPageAsync($"/{tenant.Code}/account/applications/{id}");
-        var challenge = (await resident.SubmitAsync(page, new Dictionary<string, string>(), ".fee-after-approval form")).Headers.Location!;
+        var checkout = (await resident.SubmitAsync(page, new Dictionary<string, string>(), ".fee-after-approval form")).Headers.Location!;
         await PastDeadlineAsync(id);
         Assert.Equal(1, await app.Services.GetRequiredService<PaymentExpirySweep>().SweepAsync(CancellationToken.None));
         Assert.Equal(ApplicationStatus.Expired, (await ApplicationAsync(id)).Status);
 
         var refundsBefore = app.Stripe.State.RefundsCreated;
-        var back = await PaymentFlow.AuthenticateAsync(resident, challenge);
+        var back = await PaymentFlow.AuthenticateAsync(resident, checkout);
         await resident.FollowAsync(await resident.GetAsync(back));
         await app.Stripe.State.DeliveredAsync();
 

@@ -11,7 +11,8 @@ namespace Madoguchi.Tests.Payments;
 
 /// <summary>
 /// A resident pays a fee before submission through the real Stripe client against the local
-/// Stripe-compatible server (3-D Secure redirect, signed webhooks), exactly once.
+/// Stripe-compatible server (the hosted card page of a Checkout Session, 3-D Secure, signed
+/// webhooks), exactly once.
 /// </summary>
 public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<PaymentsApp>
 {
@@ -40,23 +41,33 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
         Assert.NotNull(check.Document.QuerySelector($"a[href='/{tenant.Code}/payments/applications/{id}']"));
         Assert.Equal(ApplicationStatus.Draft, (await ApplicationAsync(id)).Status);
 
-        // A double click on 支払う: one payment, one intent, both posts go to the same 3-D Secure page.
+        // A double click on お支払いへ進む: one payment, one Checkout Session, both posts go to the same hosted page.
         var pay = await resident.GetPageAsync($"/{tenant.Code}/payments/applications/{id}");
         Assert.Contains("600円", pay.Document.QuerySelector(".fee-total")!.TextContent);
-        var before = app.Stripe.State.IntentsCreated;
+        var before = app.Stripe.State.SessionsCreated;
         var posts = await Task.WhenAll(resident.SubmitAsync(pay, new Dictionary<string, string>()), resident.SubmitAsync(pay, new Dictionary<string, string>()));
-        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.SeeOther, p.StatusCode));
         Assert.Equal(posts[0].Headers.Location, posts[1].Headers.Location);
-        Assert.Equal(before + 1, app.Stripe.State.IntentsCreated);
+        Assert.Equal(before + 1, app.Stripe.State.SessionsCreated);
         var payment = Assert.Single(await PaymentsOfAsync(id));
         Assert.Equal(600, payment.AmountYen);
-        var intent = app.Stripe.State.Intent(payment.ProviderPaymentId!)!;
-        Assert.Equal(600, (long)intent["amount"]!);
-        Assert.Equal("jpy", (string?)intent["currency"]);
-        Assert.Equal(id.ToString(), (string?)intent["metadata"]!["application_id"]);
+        Assert.Equal(PaymentStatus.RequiresAction, payment.Status);
+        Assert.Null(payment.ProviderPaymentId);
+        var session = app.Stripe.State.Session(payment.CheckoutSessionId!)!;
+        Assert.Equal(new Uri(app.Stripe.BaseAddress, $"/checkout/{payment.CheckoutSessionId}"), posts[0].Headers.Location);
+        Assert.Equal(600, (long)session["amount_total"]!);
+        Assert.Equal("jpy", (string?)session["currency"]);
+        Assert.Equal("ja", (string?)session["locale"]);
+        Assert.Equal(id.ToString(), (string?)session["client_reference_id"]);
+        Assert.Equal(id.ToString(), (string?)session["metadata"]!["application_id"]);
+        Assert.Equal(tenant.Code, (string?)session["metadata"]!["tenant"]);
+        Assert.EndsWith($"/{tenant.Code}/payments/{payment.Id}/return?session_id={{CHECKOUT_SESSION_ID}}", (string?)session["success_url"]);
+        Assert.InRange((long)session["expires_at"]! - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 50 * 60, 61 * 60);
 
-        // 3-D Secure on the provider's page, then back to the platform.
+        // The card typed on the provider's page, 3-D Secure on the issuer's page, then back to the platform
+        // with the session's id put in by the provider.
         var back = await PaymentFlow.AuthenticateAsync(resident, posts[0].Headers.Location!);
+        Assert.EndsWith($"/return?session_id={payment.CheckoutSessionId}", back.ToString());
         var done = (await resident.FollowAsync(await resident.GetAsync(back))).AsPage();
         Assert.Contains("お支払いが完了しました", done.Text);
         var number = done.Document.QuerySelector(".receipt-number")!.TextContent;
@@ -68,6 +79,10 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
         await app.Stripe.State.DeliveredAsync();
         var paid = Assert.Single(await PaymentsOfAsync(id));
         Assert.Equal(PaymentStatus.Succeeded, paid.Status);
+        var intent = app.Stripe.State.Intent(paid.ProviderPaymentId!)!;
+        Assert.Equal(600, (long)intent["amount_received"]!);
+        Assert.Equal(paid.Id.ToString(), (string?)intent["metadata"]!["payment_id"]);
+        Assert.Equal(id.ToString(), (string?)intent["metadata"]!["application_id"]);
         var succeeded = app.Stripe.State.EventsSent.Last(e => e.Payload.Contains(paid.ProviderPaymentId!, StringComparison.Ordinal) && e.Payload.Contains("payment_intent.succeeded", StringComparison.Ordinal));
         using (var again = await app.Stripe.State.ResendAsync(succeeded.Id))
         {
@@ -103,19 +118,19 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
     }
 
     [Fact]
-    public async Task The_pay_form_may_end_on_the_providers_3DS_page_under_the_content_security_policy()
+    public async Task The_pay_form_may_end_on_the_providers_hosted_page_under_the_content_security_policy()
     {
         // Chromium checks form-action on each redirect of a form's navigation: without the provider's
-        // origin the pay form's redirect to 3-D Secure is blocked in the browser (found by PaymentPagesTests).
+        // origin the pay form's redirect to the hosted page is blocked in the browser (found by PaymentPagesTests).
         var tenant = await TenantAsync();
         var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
         using var response = await resident.GetAsync($"/{tenant.Code}/payments/applications/{id}");
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains($"form-action 'self' {app.Stripe.BaseAddress.GetLeftPart(UriPartial.Authority)};", csp);
 
-        Assert.Equal("https://hooks.stripe.com", Madoguchi.Payments.Stripe.ThreeDSecureOrigin.Of(new() { StripeBaseUrl = "https://api.stripe.com" }));
-        Assert.Equal("https://pay.example.jp", Madoguchi.Payments.Stripe.ThreeDSecureOrigin.Of(new() { StripeBaseUrl = "https://api.stripe.com", StripeRedirectOrigin = "https://pay.example.jp/3ds" }));
-        Assert.Null(Madoguchi.Payments.Stripe.ThreeDSecureOrigin.Of(new()));
+        Assert.Equal("https://checkout.stripe.com", Madoguchi.Payments.Stripe.HostedPageOrigin.Of(new() { StripeBaseUrl = "https://api.stripe.com" }));
+        Assert.Equal("https://pay.example.jp", Madoguchi.Payments.Stripe.HostedPageOrigin.Of(new() { StripeBaseUrl = "https://api.stripe.com", StripeRedirectOrigin = "https://pay.example.jp/checkout" }));
+        Assert.Null(Madoguchi.Payments.Stripe.HostedPageOrigin.Of(new()));
     }
 
     [Fact]
@@ -124,13 +139,13 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
         var tenant = await TenantAsync();
         var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 2);
         var pay = await resident.GetPageAsync($"/{tenant.Code}/payments/applications/{id}");
-        var before = app.Stripe.State.IntentsCreated;
+        var before = app.Stripe.State.SessionsCreated;
 
         var tampered = await resident.SubmitAsync(pay, new Dictionary<string, string> { ["confirmedYen"] = "1", ["amount"] = "1" });
         Assert.Equal(HttpStatusCode.OK, tampered.StatusCode);
         var page = Html.Parse(await tampered.Content.ReadAsStringAsync());
         Assert.Contains("手数料の金額が変わりました", page.QuerySelector(".error-summary")!.TextContent);
-        Assert.Equal(before, app.Stripe.State.IntentsCreated);
+        Assert.Equal(before, app.Stripe.State.SessionsCreated);
         Assert.Empty(await PaymentsOfAsync(id));
 
         // An amount field added by the browser is never read: the charge is the server's 600円.
@@ -158,18 +173,25 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
     {
         var tenant = await TenantAsync();
         var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
-        var before = app.Stripe.State.IntentsCreated;
+        var before = app.Stripe.State.SessionsCreated;
         app.Stripe.State.FailNextWith500 = 1;
         app.Stripe.State.AnswerNextSlowly = 1;
         app.Stripe.State.SlowAnswer = TimeSpan.FromSeconds(3);
 
         // First try: 500. Second: carried out but answered after the 1 s attempt timeout. Third:
-        // the same Idempotency-Key, so the provider answers with the intent it already made.
-        var challenge = await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
-        Assert.Equal(before + 1, app.Stripe.State.IntentsCreated);
+        // the same Idempotency-Key, so the provider answers with the session it already made.
+        var checkout = await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
+        Assert.Equal(before + 1, app.Stripe.State.SessionsCreated);
         var payment = Assert.Single(await PaymentsOfAsync(id));
         Assert.Equal(PaymentStatus.RequiresAction, payment.Status);
-        Assert.Contains(payment.ProviderPaymentId!, challenge.ToString());
+        Assert.EndsWith("/checkout/" + payment.CheckoutSessionId, checkout.ToString());
+
+        // The resident can pay on that one page, and is charged once.
+        var back = await PaymentFlow.AuthenticateAsync(resident, checkout);
+        await resident.FollowAsync(await resident.GetAsync(back));
+        Assert.Equal(PaymentStatus.Succeeded, Assert.Single(await PaymentsOfAsync(id)).Status);
+        Assert.Equal(1, app.Stripe.State.EventsSent.Count(e => e.Payload.Contains(payment.CheckoutSessionId!, StringComparison.Ordinal)
+            && e.Payload.Contains("checkout.session.completed", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -228,13 +250,15 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
         var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
         await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
         var payment = Assert.Single(await PaymentsOfAsync(id));
+        // A completed session the provider never sent: its own session object, marked paid.
         var forged = new JsonObject
         {
-            ["id"] = "evt_forged_" + Guid.NewGuid().ToString("N"), ["object"] = "event", ["type"] = "payment_intent.succeeded",
+            ["id"] = "evt_forged_" + Guid.NewGuid().ToString("N"), ["object"] = "event", ["type"] = "checkout.session.completed",
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["data"] = new JsonObject { ["object"] = app.Stripe.State.Intent(payment.ProviderPaymentId!)!.DeepClone() },
+            ["data"] = new JsonObject { ["object"] = app.Stripe.State.Session(payment.CheckoutSessionId!)!.DeepClone() },
         };
-        forged["data"]!["object"]!["status"] = "succeeded";
+        forged["data"]!["object"]!["status"] = "complete";
+        forged["data"]!["object"]!["payment_status"] = "paid";
         var body = forged.ToJsonString();
 
         using (var wrongKey = await app.Stripe.State.PostAsync(body, DateTimeOffset.UtcNow, secret: "whsec_not_the_secret"))
@@ -256,11 +280,11 @@ public sealed class OnlinePaymentTests(PaymentsApp app) : IClassFixture<Payments
     {
         var tenant = await TenantAsync();
         var (resident, id) = await PaymentFlow.DraftAsync(app, tenant, copies: 1);
-        var challenge = await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
+        var checkout = await PaymentFlow.StartPaymentAsync(resident, tenant.Code, id);
         await app.DbAsync(db => db.Set<Application>().IgnoreQueryFilters().Where(a => a.Id == id).ExecuteDeleteAsync());
         var refundsBefore = app.Stripe.State.RefundsCreated;
 
-        await PaymentFlow.AuthenticateAsync(resident, challenge);
+        await PaymentFlow.AuthenticateAsync(resident, checkout);
         await app.Stripe.State.DeliveredAsync();
 
         var payment = Assert.Single(await PaymentsOfAsync(id));

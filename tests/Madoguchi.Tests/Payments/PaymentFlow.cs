@@ -21,9 +21,9 @@ public static class PaymentFlow
         """;
 
     /// <summary>A signed-in resident with a filled draft for <paramref name="copies"/> copies; returns the client and the application id.</summary>
-    public static async Task<(HttpClient Resident, Guid ApplicationId)> DraftAsync(PaymentsApp app, TestData.TenantInfo tenant, int copies, string persona = "yamada", string purpose = "年金の手続")
+    public static async Task<(HttpClient Resident, Guid ApplicationId)> DraftAsync(MadoguchiApp app, TestData.TenantInfo tenant, int copies, string persona = "yamada", string purpose = "年金の手続")
     {
-        app.Start();
+        (app as PaymentsApp)?.Start();
         var resident = app.KestrelBrowser();
         await resident.SignInAsPersonaAsync(tenant.Code, persona);
         var start = (await resident.GetFollowingAsync($"/{tenant.Code}/procedures/{Key}/apply")).AsPage();
@@ -35,24 +35,47 @@ public static class PaymentFlow
         return (resident, id);
     }
 
-    /// <summary>Posts the pay form as rendered and returns the provider's 3-D Secure URL it redirects to.</summary>
+    /// <summary>Stripe's documented test card numbers, as a resident types them.</summary>
+    public const string SucceedsCard = "4242 4242 4242 4242";
+    public const string ThreeDSecureCard = "4000 0027 6000 3184";
+    public const string DeclinedCard = "4000 0000 0000 0002";
+    public const string InsufficientFundsCard = "4000 0000 0000 9995";
+
+    /// <summary>Posts the pay form as rendered and returns the provider's hosted card page it sends the resident to (303).</summary>
     public static async Task<Uri> StartPaymentAsync(HttpClient resident, string code, Guid applicationId)
     {
         var pay = await resident.GetPageAsync($"/{code}/payments/applications/{applicationId}");
         var post = await resident.SubmitAsync(pay, new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, post.StatusCode);
         return post.Headers.Location!;
     }
 
-    /// <summary>The resident authenticates on the provider's page; returns the redirect back to the platform (not yet followed).</summary>
-    public static async Task<Uri> AuthenticateAsync(HttpClient resident, Uri challenge, string result = "complete")
+    /// <summary>Types a card on the provider's hosted page; returns the provider's answer (not followed).</summary>
+    public static async Task<HttpResponseMessage> EnterCardAsync(HttpClient resident, Uri checkout, string number, string expiry = "12/34", string cvc = "123")
     {
-        var page = await resident.GetPageAsync(challenge.ToString());
-        Assert.Contains("本人認証", page.Text);
-        var done = await resident.SubmitAsync(page, new Dictionary<string, string> { ["result"] = result },
-            formSelector: result == "complete" ? "main form" : "main form:last-of-type");
+        var page = await resident.GetPageAsync(checkout.ToString());
+        Assert.Contains("カードでのお支払い", page.Text);
+        return await resident.SubmitAsync(page, new Dictionary<string, string>
+        {
+            ["cardnumber"] = number, ["exp"] = expiry, ["cvc"] = cvc, ["name"] = "TARO YAMADA",
+        });
+    }
+
+    /// <summary>
+    /// On the hosted page the resident types the 3-D Secure test card, authenticates on the issuer's
+    /// page and is sent back; returns the redirect to the platform's return page (not yet followed).
+    /// </summary>
+    public static async Task<Uri> AuthenticateAsync(HttpClient resident, Uri checkout)
+    {
+        var entered = await EnterCardAsync(resident, checkout, ThreeDSecureCard);
+        Assert.Equal(HttpStatusCode.SeeOther, entered.StatusCode);
+        var challenge = await resident.GetPageAsync(entered.Headers.Location!.ToString());
+        Assert.Contains("本人認証", challenge.Text);
+        var done = await resident.SubmitAsync(challenge, new Dictionary<string, string> { ["result"] = "complete" });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        return done.Headers.Location!;
+        using var back = await resident.GetAsync(done.Headers.Location);
+        Assert.Equal(HttpStatusCode.SeeOther, back.StatusCode);
+        return back.Headers.Location!;
     }
 }
 

@@ -17,7 +17,7 @@ public enum PaymentStatus
 {
     /// <summary>Created here; the provider has not answered yet (or its answer was lost: retried with the same key).</summary>
     Pending = 0,
-    /// <summary>3-D Secure: the resident is at the card issuer's page.</summary>
+    /// <summary>The resident is on the provider's hosted page (card entry, 3-D Secure).</summary>
     RequiresAction = 1,
     Succeeded = 2,
     Failed = 3,
@@ -57,6 +57,12 @@ public sealed class Payment : ITenantOwned
     /// <summary>The provider's id: a PaymentIntent (pi_…) or the terminal's transaction id.</summary>
     public string? ProviderPaymentId { get; set; }
 
+    /// <summary>Made with the municipality's own provider account (else the installation's): refunds and look-ups use the same one.</summary>
+    public bool OnOwnAccount { get; set; }
+
+    /// <summary>The provider's Checkout Session (cs_…) where the resident enters the card; one per online attempt.</summary>
+    public string? CheckoutSessionId { get; set; }
+
     /// <summary>How it was paid: card, or at the counter クレジットカード / 電子マネー / QRコード決済.</summary>
     public string? Method { get; set; }
 
@@ -83,10 +89,12 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.HasIndex(p => new { p.TenantId, p.ApplicationId, p.Attempt }).IsUnique();
         b.HasIndex(p => new { p.TenantId, p.IdempotencyKey }).IsUnique();
         b.HasIndex(p => new { p.TenantId, p.Provider, p.ProviderPaymentId }).IsUnique();
+        b.HasIndex(p => new { p.TenantId, p.CheckoutSessionId }).IsUnique();
         b.HasIndex(p => new { p.TenantId, p.ResidentId, p.CreatedAt });
         b.HasIndex(p => new { p.TenantId, p.Status, p.PaidAt });
         b.Property(p => p.FeeItem).HasMaxLength(200);
         b.Property(p => p.ProviderPaymentId).HasMaxLength(100);
+        b.Property(p => p.CheckoutSessionId).HasMaxLength(100);
         b.Property(p => p.Method).HasMaxLength(40);
         b.Property(p => p.TerminalId).HasMaxLength(40);
         b.Property(p => p.FailureMessage).HasMaxLength(400);

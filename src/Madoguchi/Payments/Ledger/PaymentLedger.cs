@@ -8,14 +8,15 @@ namespace Madoguchi.Payments.Ledger;
 
 /// <summary>
 /// Moves online payments through their states exactly once, whichever arrives first: the
-/// resident's return from 3-D Secure or the provider's webhook, twice or late. A state only moves
+/// resident's return from the provider's hosted card page or the provider's webhooks
+/// (checkout.session.completed and payment_intent.succeeded), twice or late. A state only moves
 /// forward (Pending → RequiresAction → Succeeded / Failed); a success is final.
 /// </summary>
-public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicationFees fees, TenantContext tenant, TimeProvider time, ILogger<PaymentLedger> log)
+public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, Accounts.ProviderAccounts accounts, IApplicationFees fees, TenantContext tenant, TimeProvider time, ILogger<PaymentLedger> log)
 {
     public enum StartOutcome
     {
-        /// <summary>Go to the provider's page (3-D Secure).</summary>
+        /// <summary>Go to the provider's hosted card page (Checkout).</summary>
         Redirect,
         Paid,
         NotFound,
@@ -31,11 +32,23 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
 
     public sealed record StartResult(StartOutcome Outcome, Guid? PaymentId = null, string? RedirectUrl = null, string? Message = null);
 
+    /// <summary>How long the provider keeps a hosted card page open (Stripe allows 30 minutes to 24 hours).</summary>
+    public static readonly TimeSpan CheckoutLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// An attempt younger than this is continued on its own page; older, a new page is made, so the
+    /// resident never lands on one about to close, and a session made late for an attempt (its first
+    /// call never reached the provider) still gets the 30 minutes Stripe requires of expires_at.
+    /// </summary>
+    private static readonly TimeSpan ContinueWithin = CheckoutLifetime - TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// Starts (or, for a repeated key, continues) paying an application's fee online.
-    /// <paramref name="confirmedYen"/> is the total the resident saw; <paramref name="returnUrl"/> has {0} for the payment id; the charge is always the server's own quote.
+    /// <paramref name="confirmedYen"/> is the total the resident saw; <paramref name="siteUrl"/> is this
+    /// site's scheme, host and path base (where the provider sends the resident back); the charge is
+    /// always the server's own quote.
     /// </summary>
-    public async Task<StartResult> StartOnlineAsync(Guid applicationId, Guid residentId, Guid key, long confirmedYen, string returnUrl, CancellationToken ct)
+    public async Task<StartResult> StartOnlineAsync(Guid applicationId, Guid residentId, Guid key, long confirmedYen, string siteUrl, CancellationToken ct)
     {
         var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.IdempotencyKey == key, ct);
         if (payment is not null && (payment.ApplicationId != applicationId || payment.ResidentId != residentId))
@@ -68,12 +81,22 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             }
 
             // An attempt still open for the same amount (the resident came back from the card page
-            // without finishing) is continued, so one fee never has two live intents.
+            // without finishing, or a card was declined there) is continued on its own page, so one
+            // fee never has two live pages.
+            var since = time.GetUtcNow().UtcDateTime - ContinueWithin;
             payment = await db.Set<Payment>().Where(p => p.ApplicationId == applicationId && p.Provider == PaymentProvider.Stripe
-                    && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.RequiresAction) && p.AmountYen == quote.TotalYen)
+                    && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.RequiresAction || p.Status == PaymentStatus.Failed)
+                    && p.AmountYen == quote.TotalYen && p.CreatedAt > since)
                 .OrderByDescending(p => p.Attempt).FirstOrDefaultAsync(ct);
             if (payment is null)
             {
+                // Older pages (another amount, or about to close) are closed first; one of them may
+                // turn out paid meanwhile, and then nothing more is owed.
+                if (await CloseOpenPagesAsync(applicationId, ct) is { } paidMeanwhile)
+                {
+                    return new StartResult(StartOutcome.Paid, paidMeanwhile.Id);
+                }
+
                 payment = await NewAttemptAsync(quote, key, ct);
                 if (payment is null)
                 {
@@ -88,17 +111,53 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             }
         }
 
-        return await ContinueAsync(payment, returnUrl, ct);
+        return await ContinueAsync(payment, siteUrl, ct);
+    }
+
+    /// <summary>Expires the provider pages of an application's earlier attempts; returns an attempt found paid.</summary>
+    private async Task<Payment?> CloseOpenPagesAsync(Guid applicationId, CancellationToken ct)
+    {
+        var open = await db.Set<Payment>().Where(p => p.ApplicationId == applicationId && p.Provider == PaymentProvider.Stripe && p.CheckoutSessionId != null
+                && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.RequiresAction || p.Status == PaymentStatus.Failed))
+            .ToListAsync(ct);
+        foreach (var earlier in open)
+        {
+            if (await KeyOfAsync(earlier, ct) is not { } secretKey)
+            {
+                continue;
+            }
+
+            var expired = await stripe.ExpireCheckoutSessionAsync(secretKey, earlier.CheckoutSessionId!, $"madoguchi-cs-expire-{earlier.Id}", ct);
+            // Refused when the session is no longer open (paid, or already expired): what it is now decides.
+            var session = expired.Value ?? (await stripe.RetrieveCheckoutSessionAsync(secretKey, earlier.CheckoutSessionId!, ct)).Value;
+            if (session is not null)
+            {
+                await ApplySessionAsync(earlier, session, ct);
+            }
+
+            if (earlier.Status == PaymentStatus.Succeeded)
+            {
+                return earlier;
+            }
+        }
+
+        return null;
     }
 
     private async Task<Payment?> NewAttemptAsync(FeeQuote quote, Guid key, CancellationToken ct)
     {
+        if (await accounts.CurrentAsync(ct) is not { } account)
+        {
+            return null;
+        }
+
         var attempt = await db.Set<Payment>().Where(p => p.ApplicationId == quote.ApplicationId).MaxAsync(p => (int?)p.Attempt, ct) ?? 0;
         var payment = new Payment
         {
             TenantId = tenant.TenantId!.Value, ApplicationId = quote.ApplicationId, Attempt = attempt + 1, IdempotencyKey = key,
             ResidentId = quote.ResidentId, DepartmentId = quote.DepartmentId, FeeItem = quote.Item, AmountYen = quote.TotalYen,
             Provider = PaymentProvider.Stripe, Method = "card", Status = PaymentStatus.Pending, CreatedAt = time.GetUtcNow().UtcDateTime,
+            OnOwnAccount = account.OwnAccount,
         };
         db.Add(payment);
         try
@@ -113,47 +172,52 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         }
     }
 
-    private async Task<StartResult> ContinueAsync(Payment payment, string returnUrl, CancellationToken ct)
+    private async Task<StartResult> ContinueAsync(Payment payment, string siteUrl, CancellationToken ct)
     {
         switch (payment.Status)
         {
             case PaymentStatus.Succeeded:
                 await AfterSuccessAsync(payment, ct);
                 return new StartResult(StartOutcome.Paid, payment.Id);
-            case PaymentStatus.Failed or PaymentStatus.Canceled:
+            case PaymentStatus.Canceled:
+            case PaymentStatus.Failed when payment.CreatedAt <= time.GetUtcNow().UtcDateTime - ContinueWithin:
                 return new StartResult(StartOutcome.Declined, payment.Id, Message: payment.FailureMessage);
         }
 
         // The same key for every call about this attempt: a retry after a timeout or a 500, or a
-        // second click, gets the intent the provider already made, never a second one.
-        var created = await stripe.CreateIntentAsync(payment.AmountYen, $"{tenant.Name} {payment.FeeItem}",
+        // second click, gets the session the provider already made, never a second one. Every
+        // parameter derives from the stored attempt (expires_at from its creation), so a retry is
+        // the same request.
+        if (await KeyOfAsync(payment, ct) is not { } secretKey)
+        {
+            return new StartResult(StartOutcome.ProviderUnavailable, payment.Id);
+        }
+
+        var site = siteUrl.TrimEnd('/') + "/" + tenant.Code;
+        var created = await stripe.CreateCheckoutSessionAsync(secretKey, new CheckoutRequest(
+            payment.AmountYen, payment.FeeItem, $"{tenant.Name} {payment.FeeItem}",
+            $"{site}/payments/{payment.Id}/return?session_id={{CHECKOUT_SESSION_ID}}",
+            $"{site}/payments/applications/{payment.ApplicationId}?canceled={payment.Id}",
+            payment.ApplicationId.ToString(),
+            new DateTimeOffset(DateTime.SpecifyKind(payment.CreatedAt, DateTimeKind.Utc)).Add(CheckoutLifetime),
             new Dictionary<string, string>
             {
                 ["application_id"] = payment.ApplicationId.ToString(),
                 ["payment_id"] = payment.Id.ToString(),
                 ["tenant"] = tenant.Code!,
-            },
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, returnUrl, payment.Id), $"madoguchi-pi-{payment.Id}", ct);
+            }), $"madoguchi-cs-{payment.Id}", ct);
         if (created.Error is { } error)
         {
-            if (error.Type == "card_error")
-            {
-                payment.Status = PaymentStatus.Failed;
-                payment.FailureMessage = error.Code;
-                await SaveQuietlyAsync(ct);
-                return new StartResult(StartOutcome.Declined, payment.Id, Message: error.Code);
-            }
-
             log.LogWarning("Payment provider refused or did not answer for payment {Payment}: {Type} {Code} (HTTP {Status})", payment.Id, error.Type, error.Code, error.HttpStatus);
             return new StartResult(StartOutcome.ProviderUnavailable, payment.Id);
         }
 
-        var intent = created.Value!;
-        await ApplyIntentAsync(payment, intent, ct);
+        var session = created.Value!;
+        await ApplySessionAsync(payment, session, ct);
         return payment.Status switch
         {
             PaymentStatus.Succeeded => new StartResult(StartOutcome.Paid, payment.Id),
-            PaymentStatus.RequiresAction when intent.RedirectUrl is { } url => new StartResult(StartOutcome.Redirect, payment.Id, url),
+            PaymentStatus.Pending or PaymentStatus.RequiresAction or PaymentStatus.Failed when session.Url is { } url => new StartResult(StartOutcome.Redirect, payment.Id, url),
             _ => new StartResult(StartOutcome.Declined, payment.Id, Message: payment.FailureMessage),
         };
     }
@@ -162,8 +226,8 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
     public async Task<Payment?> RefreshAsync(Guid paymentId, CancellationToken ct)
     {
         var payment = await db.Set<Payment>().SingleOrDefaultAsync(p => p.Id == paymentId, ct);
-        if (payment is null || payment.ProviderPaymentId is null || payment.Provider != PaymentProvider.Stripe
-            || payment.Status is PaymentStatus.Succeeded or PaymentStatus.Failed)
+        if (payment is null || payment.Provider != PaymentProvider.Stripe || payment.CheckoutSessionId is null
+            || payment.Status is PaymentStatus.Succeeded or PaymentStatus.Canceled)
         {
             if (payment is { Status: PaymentStatus.Succeeded })
             {
@@ -173,23 +237,55 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             return payment;
         }
 
-        var intent = await stripe.RetrieveIntentAsync(payment.ProviderPaymentId, ct);
-        if (intent.Value is { } current)
+        if (await KeyOfAsync(payment, ct) is not { } secretKey)
         {
-            await ApplyIntentAsync(payment, current, ct);
+            return payment;
+        }
+
+        var session = await stripe.RetrieveCheckoutSessionAsync(secretKey, payment.CheckoutSessionId, ct);
+        if (session.Value is { } current)
+        {
+            await ApplySessionAsync(payment, current, ct);
         }
 
         return payment;
     }
 
     /// <summary>
-    /// Applies the provider's view of an intent. Returns what changed, for the event log. Safe to
-    /// call twice with the same state, and with an older state after a newer one.
+    /// Applies the provider's view of a Checkout Session (the return page, checkout.session.* events):
+    /// paid → Succeeded, expired → Canceled, open → the resident is on the provider's page.
     /// </summary>
-    public async Task<string> ApplyIntentAsync(Payment payment, PaymentIntent intent, CancellationToken ct)
+    public Task<string> ApplySessionAsync(Payment payment, CheckoutSession session, CancellationToken ct)
     {
-        for (var round = 0; round < 3; round++)
+        if (session.AmountTotal != payment.AmountYen || session.Currency != "jpy")
         {
+            log.LogError("Session {Session} of payment {Payment} is for {Amount} {Currency}, not {Expected} jpy", session.Id, payment.Id, session.AmountTotal, session.Currency, payment.AmountYen);
+            return Task.FromResult("amount mismatch: not applied");
+        }
+
+        return MoveAsync(payment, p =>
+        {
+            p.CheckoutSessionId ??= session.Id;
+            p.ProviderPaymentId ??= session.PaymentIntent;
+            return (session.Paid ? PaymentStatus.Succeeded : session.Status == "expired" ? PaymentStatus.Canceled : PaymentStatus.RequiresAction, null);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Applies the provider's view of an intent (payment_intent.* events). Returns what changed, for
+    /// the event log. Safe to call twice with the same state, and with an older state after a newer one.
+    /// </summary>
+    public Task<string> ApplyIntentAsync(Payment payment, PaymentIntent intent, CancellationToken ct)
+    {
+        if (intent.Amount != payment.AmountYen || intent.Currency != "jpy")
+        {
+            log.LogError("Intent {Intent} of payment {Payment} is for {Amount} {Currency}, not {Expected} jpy", intent.Id, payment.Id, intent.Amount, intent.Currency, payment.AmountYen);
+            return Task.FromResult("amount mismatch: not applied");
+        }
+
+        return MoveAsync(payment, p =>
+        {
+            p.ProviderPaymentId ??= intent.Id;
             var next = intent.Status switch
             {
                 "succeeded" => PaymentStatus.Succeeded,
@@ -198,15 +294,28 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
                 "requires_payment_method" when intent.LastError is not null => PaymentStatus.Failed,
                 _ => PaymentStatus.Pending,
             };
-            if (intent.Amount != payment.AmountYen || intent.Currency != "jpy")
-            {
-                log.LogError("Intent {Intent} of payment {Payment} is for {Amount} {Currency}, not {Expected} jpy", intent.Id, payment.Id, intent.Amount, intent.Currency, payment.AmountYen);
-                return "amount mismatch: not applied";
-            }
+            return (next, intent.LastError);
+        }, ct);
+    }
 
-            payment.ProviderPaymentId ??= intent.Id;
+    /// <summary>
+    /// Moves a payment to what <paramref name="decide"/> reads from the provider, forward only, saved
+    /// against its Version; a concurrent update (the webhook and the return page at the same moment)
+    /// reloads and decides again. After a success the application is told, once.
+    /// </summary>
+    private async Task<string> MoveAsync(Payment payment, Func<Payment, (PaymentStatus Next, string? Failure)> decide, CancellationToken ct)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var (next, failure) = decide(payment);
             if (!MovesForward(payment.Status, next))
             {
+                if (db.Entry(payment).State == EntityState.Modified)
+                {
+                    // Only the provider's ids were learnt.
+                    await SaveQuietlyAsync(ct);
+                }
+
                 if (payment.Status == PaymentStatus.Succeeded)
                 {
                     await AfterSuccessAsync(payment, ct);
@@ -223,7 +332,7 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             }
             else if (next == PaymentStatus.Failed)
             {
-                payment.FailureMessage = intent.LastError;
+                payment.FailureMessage = failure;
             }
 
             try
@@ -238,7 +347,6 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             }
             catch (DbUpdateConcurrencyException)
             {
-                // The webhook and the return page at the same moment: read the winner and decide again.
                 await db.Entry(payment).ReloadAsync(ct);
             }
         }
@@ -246,13 +354,19 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         return "conflict: retried";
     }
 
-    /// <summary>Forward only; Failed may still become Succeeded (the same intent paid with another try on the provider's page).</summary>
+    /// <summary>
+    /// Forward only. Failed may still become Succeeded (a declined card, then another card on the same
+    /// hosted page) or Canceled (the page expired); a page still open after a decline stays Failed.
+    /// </summary>
     private static bool MovesForward(PaymentStatus from, PaymentStatus to) => (from, to) switch
     {
         (PaymentStatus.Succeeded, _) => false,
+        // Money the provider took is always recorded, even on an attempt thought closed.
         (_, PaymentStatus.Succeeded) => true,
+        (PaymentStatus.Canceled, _) => false,
         (PaymentStatus.Pending, PaymentStatus.RequiresAction or PaymentStatus.Failed or PaymentStatus.Canceled) => true,
         (PaymentStatus.RequiresAction, PaymentStatus.Failed or PaymentStatus.Canceled) => true,
+        (PaymentStatus.Failed, PaymentStatus.Canceled) => true,
         _ => false,
     };
 
@@ -298,7 +412,9 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
             TenantId = payment.TenantId, PaymentId = payment.Id, AmountYen = amount, Reason = refundReason,
             Status = RefundStatus.Requested, RequestedAt = time.GetUtcNow().UtcDateTime,
         };
-        var result = await stripe.RefundAsync(payment.ProviderPaymentId, amount, providerNote, $"madoguchi-orphan-{payment.Id}", ct);
+        var secretKey = await KeyOfAsync(payment, ct);
+        var result = secretKey is null ? new StripeResult<RefundObject>(null, StripeError.Unreachable("no provider account"))
+            : await stripe.RefundAsync(secretKey, payment.ProviderPaymentId, amount, providerNote, $"madoguchi-orphan-{payment.Id}", ct);
         if (result.Value is { } done)
         {
             refund.Status = RefundStatus.Succeeded;
@@ -316,6 +432,9 @@ public sealed class PaymentLedger(MadoguchiDb db, StripeClient stripe, IApplicat
         db.Add(refund);
         await SaveQuietlyAsync(ct);
     }
+
+    /// <summary>The secret key of the account the payment was made with (null: that account is no longer configured).</summary>
+    private async Task<string?> KeyOfAsync(Payment payment, CancellationToken ct) => (await accounts.ForAsync(payment.OnOwnAccount, ct))?.SecretKey;
 
     public Task<long> PaidYenAsync(Guid applicationId, CancellationToken ct) =>
         db.Set<Payment>().Where(p => p.ApplicationId == applicationId && p.Status == PaymentStatus.Succeeded)

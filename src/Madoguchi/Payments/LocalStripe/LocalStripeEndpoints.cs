@@ -8,30 +8,40 @@ namespace Madoguchi.Payments.LocalStripe;
 
 /// <summary>
 /// A local server speaking the Stripe API as published, for tests (Kestrel on 127.0.0.1) and demo
-/// mode (mounted under /dev-stripe): Bearer secret key; form-encoded POST /v1/payment_intents
-/// (confirm=true), GET /v1/payment_intents/{id}, POST /v1/refunds; Idempotency-Key honoured (same
-/// key and parameters: the first answer again; other parameters: 400 idempotency_error); Stripe's
-/// error JSON; a 3-D Secure challenge page that redirects to return_url; signed webhooks
-/// (Stripe-Signature); a settlement report CSV. Test payment methods: pm_card_visa (succeeds),
-/// pm_card_threeDSecure2Required (3-D Secure), pm_card_chargeDeclined (card_declined).
+/// mode (mounted under /dev-stripe): Bearer secret key; Checkout Sessions (POST /v1/checkout/sessions,
+/// GET …/{id}, POST …/{id}/expire) with their hosted card page (LocalCheckout), GET
+/// /v1/payment_intents/{id}, POST /v1/refunds; Idempotency-Key honoured (same key and parameters:
+/// the first answer again; other parameters: 400 idempotency_error); Stripe's error JSON; a 3-D
+/// Secure challenge page that redirects to return_url; signed webhooks (Stripe-Signature); a
+/// settlement report CSV.
 /// </summary>
 public static class LocalStripeEndpoints
 {
     public static void MapLocalStripe(this IEndpointRouteBuilder routes, string prefix, LocalStripeState state)
     {
         var group = routes.MapGroup(prefix);
-        group.MapPost("/v1/payment_intents", (HttpContext c, CancellationToken _) => ApiAsync(c, state, form => CreateIntent(c, state, form, prefix))).DisableAntiforgery();
+        group.MapPost("/v1/checkout/sessions", (HttpContext c, CancellationToken _) => ApiAsync(c, state, form => LocalCheckout.Create(c, state, form, prefix))).DisableAntiforgery();
+        group.MapGet("/v1/checkout/sessions/{id}", (HttpContext c, string id) => ApiAsync(c, state, _ => LocalCheckout.Retrieve(state, id)));
+        group.MapPost("/v1/checkout/sessions/{id}/expire", (HttpContext c, string id) => ApiAsync(c, state, _ => LocalCheckout.Expire(state, id))).DisableAntiforgery();
+        group.MapGet("/checkout/{id}", (HttpContext c, string id) => HostedCheckoutPage.Show(c, state, id, prefix));
+        group.MapPost("/checkout/{id}", (HttpContext c, string id) => HostedCheckoutPage.PayAsync(c, state, id, prefix)).DisableAntiforgery();
+        group.MapGet("/checkout/{id}/authenticated", (HttpContext c, string id) => HostedCheckoutPage.AfterChallenge(c, state, id, prefix));
+        group.MapGet("/assets/provider.css", () => Results.Text(HostedCheckoutPage.Css, "text/css; charset=utf-8"));
         group.MapGet("/v1/payment_intents/{id}", (HttpContext c, string id) => ApiAsync(c, state, _ => Retrieve(state, id)));
         group.MapPost("/v1/refunds", (HttpContext c, CancellationToken _) => ApiAsync(c, state, form => CreateRefund(state, form))).DisableAntiforgery();
-        group.MapGet("/3ds/{id}", (HttpContext c, string id) => Challenge(state, id));
+        group.MapGet("/3ds/{id}", (HttpContext c, string id) => Challenge(state, id, prefix));
         group.MapPost("/3ds/{id}", (HttpContext c, string id) => CompleteChallengeAsync(c, state, id)).DisableAntiforgery();
         group.MapGet("/reports/settlement.csv", (HttpContext c) => SettlementCsv(state));
     }
 
-    private static async Task<IResult> ApiAsync(HttpContext context, LocalStripeState state, Func<IFormCollection, (int Status, JsonObject Body)> handle)
+    internal static async Task<IResult> ApiAsync(HttpContext context, LocalStripeState state, Func<IFormCollection, (int Status, JsonObject Body)> handle)
     {
         var request = context.Request;
-        if (request.Headers.Authorization.ToString() != "Bearer " + state.SecretKey)
+        var authorization = request.Headers.Authorization.ToString();
+        var caller = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization["Bearer ".Length..] : "";
+        bool known;
+        lock (state.Gate) { known = state.Knows(caller); }
+        if (!known)
         {
             return Error(401, "invalid_request_error", null, "Invalid API Key provided.");
         }
@@ -56,14 +66,16 @@ public static class LocalStripeEndpoints
         (int Status, string Body) answer;
         lock (state.Gate)
         {
-            var key = request.Headers["Idempotency-Key"].ToString();
+            // Keys are per account, as Stripe keeps them.
+            var key = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? caller + "|" + given : "";
+            state.Caller = caller;
             var fingerprint = request.Method + " " + request.Path + "?" + string.Join("&", form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value));
             if (key.Length > 0 && state.Idempotent.TryGetValue(key, out var kept))
             {
                 answer = kept.Fingerprint == fingerprint
                     ? (kept.Status, kept.Body)
                     : (400, ErrorBody("idempotency_error", null,
-                        $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request."));
+                        $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key[(caller.Length + 1)..]}' if you meant to execute a different request."));
             }
             else
             {
@@ -85,92 +97,15 @@ public static class LocalStripeEndpoints
         return Results.Content(answer.Body, "application/json", Encoding.UTF8, answer.Status);
     }
 
-    private static (int, JsonObject) CreateIntent(HttpContext context, LocalStripeState state, IFormCollection form, string prefix)
-    {
-        if (!long.TryParse(form["amount"], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
-        {
-            return (400, ErrorObject("invalid_request_error", "parameter_missing", "Missing required param: amount.", "amount"));
-        }
-
-        var currency = form["currency"].ToString();
-        if (currency.Length == 0)
-        {
-            return (400, ErrorObject("invalid_request_error", "parameter_missing", "Missing required param: currency.", "currency"));
-        }
-
-        // JPY is zero-decimal; Stripe's minimum charge in yen is 50.
-        if (currency == "jpy" && amount < 50)
-        {
-            return (400, ErrorObject("invalid_request_error", "amount_too_small", "Amount must be at least ¥50 jpy", "amount"));
-        }
-
-        var metadata = new JsonObject();
-        foreach (var (k, v) in form.Where(f => f.Key.StartsWith("metadata[", StringComparison.Ordinal) && f.Key.EndsWith(']')))
-        {
-            metadata[k["metadata[".Length..^1]] = v.ToString();
-        }
-
-        var id = state.NextId("pi");
-        var intent = new JsonObject
-        {
-            ["id"] = id,
-            ["object"] = "payment_intent",
-            ["amount"] = amount,
-            ["amount_received"] = 0,
-            ["currency"] = currency,
-            ["description"] = form["description"].ToString(),
-            ["metadata"] = metadata,
-            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["livemode"] = false,
-            ["client_secret"] = id + "_secret_" + Guid.NewGuid().ToString("N")[..12],
-            ["payment_method"] = form["payment_method"].ToString(),
-            ["status"] = "requires_payment_method",
-            ["next_action"] = null,
-            ["last_payment_error"] = null,
-        };
-        state.Intents[id] = intent;
-        state.Created(refund: false);
-        if (form["confirm"] == "true")
-        {
-            var returnUrl = form["return_url"].ToString();
-            switch (form["payment_method"].ToString())
-            {
-                case "pm_card_threeDSecure2Required":
-                    var request = context.Request;
-                    intent["status"] = "requires_action";
-                    intent["next_action"] = new JsonObject
-                    {
-                        ["type"] = "redirect_to_url",
-                        ["redirect_to_url"] = new JsonObject
-                        {
-                            ["url"] = $"{request.Scheme}://{request.Host}{request.PathBase}{prefix}/3ds/{id}",
-                            ["return_url"] = returnUrl,
-                        },
-                    };
-                    break;
-                case "pm_card_chargeDeclined":
-                    intent["status"] = "requires_payment_method";
-                    intent["last_payment_error"] = new JsonObject { ["type"] = "card_error", ["code"] = "card_declined", ["message"] = "Your card was declined." };
-                    state.Emit("payment_intent.payment_failed", intent);
-                    return (402, ErrorObject("card_error", "card_declined", "Your card was declined.", null));
-                default:
-                    Succeed(state, intent);
-                    break;
-            }
-        }
-
-        return (200, intent);
-    }
-
     private static (int, JsonObject) Retrieve(LocalStripeState state, string id) =>
-        state.Intents.TryGetValue(id, out var intent)
+        state.Intents.TryGetValue(id, out var intent) && state.Owner.GetValueOrDefault(id) == state.Caller
             ? (200, (JsonObject)intent.DeepClone())
             : (404, ErrorObject("invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'", "intent"));
 
     private static (int, JsonObject) CreateRefund(LocalStripeState state, IFormCollection form)
     {
         var pi = form["payment_intent"].ToString();
-        if (!state.Intents.TryGetValue(pi, out var intent))
+        if (!state.Intents.TryGetValue(pi, out var intent) || state.Owner.GetValueOrDefault(pi) != state.Caller)
         {
             return (400, ErrorObject("invalid_request_error", "resource_missing", $"No such payment_intent: '{pi}'", "payment_intent"));
         }
@@ -202,6 +137,7 @@ public static class LocalStripeEndpoints
             ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         };
         state.Refunds[id] = refund;
+        state.Owner[id] = state.Caller;
         state.Created(refund: true);
         state.Settlement.Add(new LocalStripeState.SettlementLine("txn_" + id[3..], DateTime.UtcNow, "refund", -amount, 0, pi,
             (string?)intent["metadata"]?["application_id"] ?? ""));
@@ -209,7 +145,7 @@ public static class LocalStripeEndpoints
         return (200, refund);
     }
 
-    private static void Succeed(LocalStripeState state, JsonObject intent)
+    internal static void Succeed(LocalStripeState state, JsonObject intent)
     {
         var amount = (long)intent["amount"]!;
         intent["status"] = "succeeded";
@@ -222,7 +158,7 @@ public static class LocalStripeEndpoints
     }
 
     /// <summary>The card issuer's 3-D Secure page, as a test stand-in: the resident authenticates or fails.</summary>
-    private static IResult Challenge(LocalStripeState state, string id)
+    private static IResult Challenge(LocalStripeState state, string id, string prefix)
     {
         JsonObject? intent;
         lock (state.Gate) { intent = state.Intents.GetValueOrDefault(id); }
@@ -237,7 +173,7 @@ public static class LocalStripeEndpoints
             <!DOCTYPE html>
             <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>本人認証（3-Dセキュア）テスト</title>
-            <style>body{font-family:sans-serif;max-width:32rem;margin:1rem auto;padding:0 1rem;color:#1a1a1a}button{font:inherit;min-height:3rem;padding:.5rem 1.25rem;margin:.25rem 0;border-radius:8px;border:2px solid #0b4f9c;background:#0b4f9c;color:#fff}button.secondary{background:#fff;color:#0b4f9c}</style>
+            <link rel="stylesheet" href="{{prefix}}/assets/provider.css">
             </head><body><main>
             <h1>本人認証（3-Dセキュア）</h1>
             <p>これは決済事業者のテスト用の本人認証ページです。実際のカード会社の画面ではありません。</p>
@@ -265,6 +201,12 @@ public static class LocalStripeEndpoints
             if (form["result"] == "complete")
             {
                 Succeed(state, intent);
+                // The session completes with its intent, whether or not the resident's browser comes back.
+                if (state.Sessions.Values.FirstOrDefault(s => (string?)s["payment_intent"] == id) is { } session)
+                {
+                    LocalCheckout.Complete(state, session, intent);
+                }
+
                 outcome = "succeeded";
             }
             else
@@ -306,7 +248,7 @@ public static class LocalStripeEndpoints
 
     private static string ErrorBody(string type, string? code, string message) => ErrorObject(type, code, message, null).ToJsonString();
 
-    private static JsonObject ErrorObject(string type, string? code, string message, string? param)
+    internal static JsonObject ErrorObject(string type, string? code, string message, string? param)
     {
         var error = new JsonObject { ["type"] = type, ["message"] = message };
         if (code is not null)

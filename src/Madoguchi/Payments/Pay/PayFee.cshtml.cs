@@ -22,7 +22,29 @@ public sealed class PayFeeModel(IApplicationFees fees, PaymentLedger ledger, Ten
     public long PaidYen { get; private set; }
     public Guid Key { get; private set; } = Guid.NewGuid();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    /// <summary>Set when the resident came back from the provider's page without paying (its cancel link).</summary>
+    public bool Canceled { get; private set; }
+
+    /// <param name="canceled">The attempt the provider's cancel link names: what the provider says about it is checked, since it may have been paid meanwhile.</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? canceled, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } early)
+        {
+            return early;
+        }
+
+        if (canceled is { } paymentId && await ledger.RefreshAsync(paymentId, ct) is { } payment && payment.ApplicationId == id && payment.ResidentId == SignedInResident.Id(User))
+        {
+            if (payment.Status == PaymentStatus.Succeeded)
+            {
+                return Redirect($"/{tenant.Code}/payments/{payment.Id}");
+            }
+
+            Canceled = true;
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid key, long confirmedYen, CancellationToken ct)
     {
@@ -31,12 +53,14 @@ public sealed class PayFeeModel(IApplicationFees fees, PaymentLedger ledger, Ten
             return early;
         }
 
-        var returnUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/{tenant.Code}/payments/{{0}}/return";
-        var result = await ledger.StartOnlineAsync(id, SignedInResident.Id(User)!.Value, key, confirmedYen, returnUrl, ct);
+        var site = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var result = await ledger.StartOnlineAsync(id, SignedInResident.Id(User)!.Value, key, confirmedYen, site, ct);
         switch (result.Outcome)
         {
             case PaymentLedger.StartOutcome.Redirect:
-                return Redirect(result.RedirectUrl!);
+                // 303: the browser GETs the provider's hosted card page (a POST is never repeated there).
+                Response.Headers.Location = result.RedirectUrl!;
+                return StatusCode(StatusCodes.Status303SeeOther);
             case PaymentLedger.StartOutcome.Paid:
             case PaymentLedger.StartOutcome.NothingToPay when PaidYen > 0:
                 return Redirect(result.PaymentId is { } paid ? $"/{tenant.Code}/payments/{paid}" : $"/{tenant.Code}/account/payments");

@@ -11,7 +11,7 @@ namespace Madoguchi.Payments.Refunds;
 /// so two approvals at the same moment can never refund more than was paid; the provider is called
 /// only after that, with the refund's own idempotency key.
 /// </summary>
-public sealed class RefundDesk(MadoguchiDb db, StripeClient stripe, TimeProvider time)
+public sealed class RefundDesk(MadoguchiDb db, StripeClient stripe, Accounts.ProviderAccounts accounts, TimeProvider time)
 {
     public enum Outcome
     {
@@ -95,7 +95,10 @@ public sealed class RefundDesk(MadoguchiDb db, StripeClient stripe, TimeProvider
 
         if (payment.Provider == PaymentProvider.Stripe)
         {
-            var result = await stripe.RefundAsync(payment.ProviderPaymentId!, amount, refund.Reason, $"madoguchi-refund-{refund.Id}", ct);
+            // The refund goes to the account that took the money.
+            var secretKey = (await accounts.ForAsync(payment.OnOwnAccount, ct))?.SecretKey;
+            var result = secretKey is null ? new StripeResult<RefundObject>(null, StripeError.Unreachable("no provider account"))
+                : await stripe.RefundAsync(secretKey, payment.ProviderPaymentId!, amount, refund.Reason, $"madoguchi-refund-{refund.Id}", ct);
             if (result.Error is { } error)
             {
                 // Released again: the amount may be refunded by a later request.

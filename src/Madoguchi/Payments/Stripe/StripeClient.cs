@@ -14,29 +14,50 @@ public sealed class StripeClient(IHttpClientFactory clients, IOptions<PaymentsOp
 {
     public const string HttpClientName = "stripe";
 
-    /// <summary>Creates and confirms an intent in one call (confirm=true); 3-D Secure answers requires_action with a redirect URL.</summary>
-    public Task<StripeResult<PaymentIntent>> CreateIntentAsync(long amountYen, string description, IReadOnlyDictionary<string, string> metadata,
-        string returnUrl, string idempotencyKey, CancellationToken ct)
+    /// <summary>
+    /// A Checkout Session: the provider's hosted page where the resident types the card (and passes
+    /// 3-D Secure), so no card number ever reaches this platform. One line item at the quoted total,
+    /// so the charge is exactly what FeeCalculator said. The same key on every call about one payment:
+    /// a retry or a second click gets the session already made.
+    /// </summary>
+    public Task<StripeResult<CheckoutSession>> CreateCheckoutSessionAsync(string secretKey, CheckoutRequest checkout, string idempotencyKey, CancellationToken ct)
     {
+        var yen = checkout.AmountYen.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var form = new List<KeyValuePair<string, string>>
         {
-            new("amount", amountYen.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("currency", "jpy"),
-            new("description", description),
-            new("payment_method_types[]", "card"),
-            new("payment_method", options.Value.StripePaymentMethod),
-            new("confirm", "true"),
-            new("return_url", returnUrl),
+            new("mode", "payment"),
+            new("line_items[0][price_data][currency]", "jpy"),
+            new("line_items[0][price_data][unit_amount]", yen),
+            new("line_items[0][price_data][product_data][name]", checkout.ItemName),
+            new("line_items[0][quantity]", "1"),
+            new("payment_method_types[0]", "card"),
+            new("success_url", checkout.SuccessUrl),
+            new("cancel_url", checkout.CancelUrl),
+            new("client_reference_id", checkout.ClientReferenceId),
+            new("locale", "ja"),
+            new("expires_at", checkout.ExpiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("payment_intent_data[description]", checkout.Description),
         };
-        form.AddRange(metadata.Select(m => new KeyValuePair<string, string>($"metadata[{m.Key}]", m.Value)));
-        return SendAsync(HttpMethod.Post, "/v1/payment_intents", form, idempotencyKey, PaymentIntent.Parse, ct);
+        // The session's metadata for checkout.session.* events, the intent's for payment_intent.* events
+        // (and for the settlement report, which carries the intent's metadata).
+        form.AddRange(checkout.Metadata.Select(m => new KeyValuePair<string, string>($"metadata[{m.Key}]", m.Value)));
+        form.AddRange(checkout.Metadata.Select(m => new KeyValuePair<string, string>($"payment_intent_data[metadata][{m.Key}]", m.Value)));
+        return SendAsync(secretKey, HttpMethod.Post, "/v1/checkout/sessions", form, idempotencyKey, CheckoutSession.Parse, ct);
     }
 
-    public Task<StripeResult<PaymentIntent>> RetrieveIntentAsync(string id, CancellationToken ct) =>
-        SendAsync(HttpMethod.Get, $"/v1/payment_intents/{Uri.EscapeDataString(id)}", null, null, PaymentIntent.Parse, ct);
+    /// <summary>What the provider says about a session now (on the resident's return, never trusting the query string).</summary>
+    public Task<StripeResult<CheckoutSession>> RetrieveCheckoutSessionAsync(string secretKey, string id, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Get, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}", null, null, CheckoutSession.Parse, ct);
 
-    public Task<StripeResult<RefundObject>> RefundAsync(string paymentIntentId, long amountYen, string reasonMetadata, string idempotencyKey, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, "/v1/refunds",
+    /// <summary>Closes an open session so that it can no longer be paid (a newer attempt replaces it).</summary>
+    public Task<StripeResult<CheckoutSession>> ExpireCheckoutSessionAsync(string secretKey, string id, string idempotencyKey, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Post, $"/v1/checkout/sessions/{Uri.EscapeDataString(id)}/expire", [], idempotencyKey, CheckoutSession.Parse, ct);
+
+    public Task<StripeResult<PaymentIntent>> RetrieveIntentAsync(string secretKey, string id, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Get, $"/v1/payment_intents/{Uri.EscapeDataString(id)}", null, null, PaymentIntent.Parse, ct);
+
+    public Task<StripeResult<RefundObject>> RefundAsync(string secretKey, string paymentIntentId, long amountYen, string reasonMetadata, string idempotencyKey, CancellationToken ct) =>
+        SendAsync(secretKey, HttpMethod.Post, "/v1/refunds",
         [
             new("payment_intent", paymentIntentId),
             new("amount", amountYen.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -44,14 +65,13 @@ public sealed class StripeClient(IHttpClientFactory clients, IOptions<PaymentsOp
             new("metadata[reason]", reasonMetadata),
         ], idempotencyKey, RefundObject.Parse, ct);
 
-    public bool Configured => !string.IsNullOrWhiteSpace(options.Value.StripeBaseUrl) && !string.IsNullOrWhiteSpace(options.Value.StripeSecretKey);
-
-    private async Task<StripeResult<T>> SendAsync<T>(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form, string? idempotencyKey,
+    /// <param name="secretKey">The account's key (ProviderAccounts): the municipality's own or the installation's.</param>
+    private async Task<StripeResult<T>> SendAsync<T>(string secretKey, HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? form, string? idempotencyKey,
         Func<JsonElement, T> parse, CancellationToken ct) where T : class
     {
         var o = options.Value;
         using var request = new HttpRequestMessage(method, o.StripeBaseUrl!.TrimEnd('/') + path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.StripeSecretKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secretKey);
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

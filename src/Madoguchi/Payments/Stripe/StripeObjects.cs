@@ -73,3 +73,49 @@ public sealed record StripeResult<T>(T? Value, StripeError? Error) where T : cla
 {
     public bool Ok => Value is not null;
 }
+
+/// <summary>
+/// The fields of a Stripe Checkout Session the platform reads. <see cref="Status"/>: open, complete,
+/// expired; <see cref="PaymentStatus"/>: paid, unpaid, no_payment_required. <see cref="PaymentIntent"/>
+/// is the intent's id once the resident confirmed a card (null before).
+/// </summary>
+public sealed record CheckoutSession(string Id, string? Url, string Status, string PaymentStatus, string? PaymentIntent, long AmountTotal, string Currency,
+    IReadOnlyDictionary<string, string> Metadata)
+{
+    public bool Paid => Status == "complete" && PaymentStatus == "paid";
+
+    public static CheckoutSession Parse(JsonElement o)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (o.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in m.EnumerateObject())
+            {
+                metadata[p.Name] = p.Value.GetString() ?? "";
+            }
+        }
+
+        // payment_intent is an id, or the whole object when expanded.
+        string? intent = null;
+        if (o.TryGetProperty("payment_intent", out var pi))
+        {
+            intent = pi.ValueKind switch
+            {
+                JsonValueKind.String => pi.GetString(),
+                JsonValueKind.Object => pi.GetProperty("id").GetString(),
+                _ => null,
+            };
+        }
+
+        return new CheckoutSession(o.GetProperty("id").GetString()!,
+            o.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null,
+            o.GetProperty("status").GetString()!, o.GetProperty("payment_status").GetString()!, intent,
+            o.TryGetProperty("amount_total", out var total) && total.ValueKind == JsonValueKind.Number ? total.GetInt64() : 0,
+            o.TryGetProperty("currency", out var c) ? c.GetString() ?? "" : "", metadata);
+    }
+}
+
+/// <summary>What a Checkout Session for one fee is made of.</summary>
+/// <param name="SuccessUrl">Ours; may contain {CHECKOUT_SESSION_ID}, which the provider replaces with the session's id.</param>
+public sealed record CheckoutRequest(long AmountYen, string ItemName, string Description, string SuccessUrl, string CancelUrl, string ClientReferenceId,
+    DateTimeOffset ExpiresAt, IReadOnlyDictionary<string, string> Metadata);

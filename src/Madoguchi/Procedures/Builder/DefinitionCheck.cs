@@ -77,9 +77,18 @@ public static partial class DefinitionCheck
             problems.Add(new("本人確認の方法が正しくありません。"));
         }
 
-        if (t.Fee.AmountYen < 0 || t.StandardProcessingDays is <= 0)
+        if (t.StandardProcessingDays is <= 0)
         {
-            problems.Add(new("手数料と標準処理期間は 0 以上で指定してください。"));
+            problems.Add(new("標準処理期間は 1 日以上で指定してください。"));
+        }
+
+        if (t.Fee is null)
+        {
+            problems.Add(new("手数料（fee）がありません。無料なら amountYen を 0 にしてください。"));
+        }
+        else
+        {
+            problems.AddRange(FeeTable.Check(t, t.Fee).Select(p => p.Problem));
         }
 
         CheckSchema(t.Schema, problems);

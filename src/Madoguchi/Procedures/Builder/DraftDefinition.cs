@@ -56,8 +56,10 @@ public sealed partial class DraftDefinition
         root["assurance"] = m.Assurance.ToString();
         root["signature"] = m.Signature.ToString();
         root["standardProcessingDays"] = m.StandardProcessingDays;
-        root["fee"] = new JsonObject { ["amountYen"] = m.FeeYen, ["note"] = m.FeeNote };
     }
+
+    /// <summary>The fee table, whole (the builder's 手数料 form; checked by <see cref="FeeTable"/> first).</summary>
+    public void SetFee(TemplateFee fee) => root["fee"] = JsonSerializer.SerializeToNode(fee, TemplateLibrary.JsonOptions);
 
     // ---- pages and sections ------------------------------------------------------------------
 

@@ -2,7 +2,7 @@ using Madoguchi.Procedures.Templates;
 
 namespace Madoguchi.Procedures.Builder;
 
-/// <summary>What residents read about a procedure before they apply; edited on the builder's 基本情報 form.</summary>
+/// <summary>What residents read about a procedure before they apply; edited on the builder's 基本情報 form (the fee has its own form).</summary>
 public sealed record DraftMetadata(
     string Title,
     string? TitleEn,
@@ -14,8 +14,6 @@ public sealed record DraftMetadata(
     IReadOnlyList<string> Keywords,
     RequiredAssurance Assurance,
     int? StandardProcessingDays,
-    long FeeYen,
-    string? FeeNote,
     SignatureRequirement Signature = SignatureRequirement.NotAsked);
 
 /// <summary>The settings of one field on the builder's field page.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Madoguchi.Platform.Data;
 using Madoguchi.Platform.Localization;
+using Madoguchi.Platform.Payments;
 using Madoguchi.Platform.Staff;
 using Madoguchi.Platform.Tenancy;
 using Madoguchi.Procedures.Catalogue;
@@ -58,18 +59,59 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
 
         [Range(1, 3650, ErrorMessage = "標準処理期間は1から3650の日数で入力してください。")]
         public int? StandardProcessingDays { get; set; }
+    }
 
-        [Range(0, 100_000_000, ErrorMessage = "手数料は0円以上で入力してください。")]
-        public long FeeYen { get; set; }
+    /// <summary>The 手数料 form: the fee table of docs/payments.md, one row per exemption plus empty rows to add.</summary>
+    public sealed class FeeInput
+    {
+        [Range(0, 100_000_000, ErrorMessage = "手数料は0円以上、1億円以下で入力してください。")]
+        public long AmountYen { get; set; }
+
+        [StringLength(200, ErrorMessage = "領収書に印字する品目は200文字以内にしてください。")]
+        public string? Item { get; set; }
 
         [StringLength(400, ErrorMessage = "手数料の説明は400文字以内にしてください。")]
-        public string? FeeNote { get; set; }
+        public string? Note { get; set; }
+
+        /// <summary>Empty: one per application.</summary>
+        public string? QuantityPointer { get; set; }
+
+        public PaymentTiming Timing { get; set; }
+
+        public int? PaymentDays { get; set; }
+
+        public List<ExemptionInput> Exemptions { get; set; } = [];
     }
+
+    public sealed class ExemptionInput
+    {
+        public string? Pointer { get; set; }
+
+        [StringLength(200, ErrorMessage = "免除の条件の値は200文字以内にしてください。")]
+        public string? Value { get; set; }
+
+        [StringLength(200, ErrorMessage = "免除の理由は200文字以内にしてください。")]
+        public string? Reason { get; set; }
+
+        /// <summary>The row's 削除 box.</summary>
+        public bool Remove { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Pointer) && string.IsNullOrWhiteSpace(Value) && string.IsNullOrWhiteSpace(Reason);
+    }
+
+    /// <summary>Empty exemption rows offered below the saved ones (no JavaScript: saving offers new empty rows).</summary>
+    public const int EmptyExemptionRows = 2;
 
     public sealed record DepartmentOption(Guid Id, string Name);
 
-    [BindProperty]
+    // Bound by their own handlers only (TryUpdateModelAsync): bound on every post, the 基本情報 form's
+    // required fields were reported missing when another form of the page was refused.
     public MetadataInput Meta { get; set; } = new();
+
+    public FeeInput Fee { get; set; } = new();
+
+    /// <summary>The fields of the draft the fee can refer to (quantity: the integer ones).</summary>
+    public IReadOnlyList<FeeTable.FeeField> FeeFields { get; private set; } = [];
 
     [BindProperty(Name = "draftVersion")]
     public int DraftVersion { get; set; }
@@ -89,6 +131,7 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
 
         Notice = TempData["notice"] as string;
         FillMetadata();
+        FillFee();
         return Page();
     }
 
@@ -119,7 +162,13 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
         return File(Encoding.UTF8.GetBytes(json), "application/json", name);
     }
 
-    public Task<IActionResult> OnPostMetadataAsync(string key, CancellationToken ct) => EditAsync(key, draft =>
+    public async Task<IActionResult> OnPostMetadataAsync(string key, CancellationToken ct)
+    {
+        await TryUpdateModelAsync(Meta, "Meta");
+        return await EditMetadataAsync(key, ct);
+    }
+
+    private Task<IActionResult> EditMetadataAsync(string key, CancellationToken ct) => EditAsync(key, draft =>
     {
         if (!ModelState.IsValid)
         {
@@ -137,10 +186,53 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
         draft.SetMetadata(new DraftMetadata(
             Meta.Title!.Trim(), Meta.TitleEn?.Trim(), Meta.Description!.Trim(), Meta.DescriptionEn?.Trim(), department.Name,
             Categories.Contains(Meta.Category) ? Meta.Category! : "その他", Meta.LifeEvents.Where(LifeEventNames.Contains).Distinct().ToList(), keywords,
-            Enum.IsDefined(Meta.Assurance) ? Meta.Assurance : RequiredAssurance.Account, Meta.StandardProcessingDays, Meta.FeeYen, Meta.FeeNote?.Trim(),
+            Enum.IsDefined(Meta.Assurance) ? Meta.Assurance : RequiredAssurance.Account, Meta.StandardProcessingDays,
             Enum.IsDefined(Meta.Signature) ? Meta.Signature : SignatureRequirement.NotAsked));
         return null;
-    }, l["基本情報を保存しました。"], "metadata", ct);
+    }, l["基本情報を保存しました。"], "metadata", ct, posted: "metadata");
+
+    /// <summary>Saves the fee table; each problem is shown at its field of the 手数料 form.</summary>
+    public async Task<IActionResult> OnPostFeeAsync(string key, CancellationToken ct)
+    {
+        await TryUpdateModelAsync(Fee, "Fee");
+        return await EditFeeAsync(key, ct);
+    }
+
+    private Task<IActionResult> EditFeeAsync(string key, CancellationToken ct) => EditAsync(key, draft =>
+    {
+        if (!ModelState.IsValid)
+        {
+            return Invalid;
+        }
+
+        var rows = Fee.Exemptions.Select((row, index) => (Row: row, Index: index)).Where(r => !r.Row.Remove && !r.Row.IsEmpty).ToList();
+        var fee = new TemplateFee(Fee.AmountYen, Blank(Fee.Note))
+        {
+            Item = Blank(Fee.Item),
+            QuantityPointer = Blank(Fee.QuantityPointer),
+            Timing = Enum.IsDefined(Fee.Timing) ? Fee.Timing : PaymentTiming.BeforeSubmission,
+            // Days matter only after approval; before submission the fee is paid before the application arrives.
+            PaymentDays = Fee.Timing == PaymentTiming.AfterApproval ? Fee.PaymentDays : null,
+            Exemptions = rows.Select(r => new FeeExemption(r.Row.Pointer?.Trim() ?? "", r.Row.Value?.Trim() ?? "", r.Row.Reason?.Trim() ?? "")).ToList(),
+        };
+        var problems = FeeTable.Check(draft.ToTemplate(), fee);
+        foreach (var problem in problems)
+        {
+            // Messages name the row as posted (empty and removed rows are skipped in the saved table).
+            var field = problem.Field.StartsWith("Exemptions[", StringComparison.Ordinal)
+                ? $"Exemptions[{rows[int.Parse(problem.Field["Exemptions[".Length..problem.Field.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)].Index}]{problem.Field[(problem.Field.IndexOf(']', StringComparison.Ordinal) + 1)..]}"
+                : problem.Field;
+            ModelState.AddModelError("Fee." + field, l[problem.Problem.Message, problem.Problem.Arguments]);
+        }
+
+        if (problems.Count > 0)
+        {
+            return Invalid;
+        }
+
+        draft.SetFee(fee);
+        return null;
+    }, l["手数料を保存しました。"], "fee", ct, posted: "fee");
 
     public Task<IActionResult> OnPostAddPageAsync(string key, string? title, string? titleEn, CancellationToken ct) => EditAsync(key, draft =>
     {
@@ -316,7 +408,7 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
     }
 
     /// <summary>Applies one change to the draft and saves it, or shows the page with why not.</summary>
-    private async Task<IActionResult> EditAsync(string key, Func<DraftDefinition, DefinitionProblem?> change, string notice, string anchor, CancellationToken ct)
+    private async Task<IActionResult> EditAsync(string key, Func<DraftDefinition, DefinitionProblem?> change, string notice, string anchor, CancellationToken ct, string? posted = null)
     {
         if (await LoadAsync(key, ct) is { } denied)
         {
@@ -330,7 +422,7 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
 
         if (change(Loaded.Draft) is { } problem)
         {
-            return await ShowProblemsAsync(key, ReferenceEquals(problem, Invalid) ? [] : [problem], ct, keepInput: true);
+            return await ShowProblemsAsync(key, ReferenceEquals(problem, Invalid) ? [] : [problem], ct, keepInput: posted ?? "");
         }
 
         if (!await builder.SaveAsync(Loaded, Loaded.Draft, DraftVersion, BuilderAccess.StaffId(User), ct))
@@ -343,7 +435,8 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
     }
 
     /// <summary>The page again with the stored draft (nothing of the refused change) and the problems.</summary>
-    private async Task<IActionResult> ShowProblemsAsync(string key, IReadOnlyList<DefinitionProblem> problems, CancellationToken ct, string field = "", bool keepInput = false)
+    /// <param name="keepInput">The form whose input is shown again as posted ("metadata", "fee"; "" another form); null: every form from the stored draft.</param>
+    private async Task<IActionResult> ShowProblemsAsync(string key, IReadOnlyList<DefinitionProblem> problems, CancellationToken ct, string field = "", string? keepInput = null)
     {
         foreach (var p in problems)
         {
@@ -356,9 +449,22 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
             return denied;
         }
 
-        if (!keepInput)
+        if (keepInput != "metadata")
         {
             FillMetadata();
+        }
+
+        if (keepInput != "fee")
+        {
+            FillFee();
+        }
+        else
+        {
+            // The rows as posted, at the indexes their messages name, and empty rows to add if none is left.
+            if (!Fee.Exemptions.Any(r => r.IsEmpty))
+            {
+                Fee.Exemptions.AddRange(Enumerable.Range(0, EmptyExemptionRows).Select(_ => new ExemptionInput()));
+            }
         }
 
         return Page();
@@ -378,6 +484,7 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
 
         Loaded = loaded;
         Definition = loaded.Draft.ToTemplate();
+        FeeFields = FeeTable.Fields(Definition);
         var departments = await db.Departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
         Departments = departments.Where(d => BuilderAccess.CanEdit(User, d.Id)).Select(d => new DepartmentOption(d.Id, d.Name)).ToList();
         PublishedNumbers = await db.Set<ProcedureVersion>().Where(v => v.ProcedureId == loaded.Procedure.Id).OrderByDescending(v => v.Number)
@@ -393,10 +500,21 @@ public sealed class BuilderEditModel(MadoguchiDb db, ProcedureBuilder builder, T
             Title = d.Title, TitleEn = d.TitleEn, Description = d.Description, DescriptionEn = d.DescriptionEn,
             DepartmentId = Departments.FirstOrDefault(x => x.Name == d.Department)?.Id ?? Loaded.Procedure.DepartmentId,
             Category = d.Category, LifeEvents = d.LifeEvents.ToList(), Keywords = string.Join("、", d.Keywords), Assurance = d.Assurance, Signature = d.Signature,
-            StandardProcessingDays = d.StandardProcessingDays, FeeYen = d.Fee.AmountYen, FeeNote = d.Fee.Note,
+            StandardProcessingDays = d.StandardProcessingDays,
         };
         DraftVersion = Loaded.Version;
         ModelState.Remove("draftVersion");
+    }
+
+    private void FillFee()
+    {
+        var f = Definition.Fee;
+        Fee = new FeeInput
+        {
+            AmountYen = f.AmountYen, Item = f.Item, Note = f.Note, QuantityPointer = f.QuantityPointer, Timing = f.Timing, PaymentDays = f.PaymentDays,
+            Exemptions = f.Exemptions.Select(e => new ExemptionInput { Pointer = e.Pointer, Value = e.Value, Reason = e.Reason })
+                .Concat(Enumerable.Range(0, EmptyExemptionRows).Select(_ => new ExemptionInput())).ToList(),
+        };
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -53,13 +53,15 @@ internal sealed class ApplicationFees(MadoguchiDb db, FieldCipher cipher, Submis
                 var (receipt, _) = await submission.SubmitAsync(applicationId, resident, mailTo: null, ct);
                 return receipt?.Number;
             }
-            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException })
+            catch (Exception ex) when (attempt < 5 && ex is DbUpdateException or InvalidOperationException { InnerException: DbUpdateException })
             {
-                // The return from 3-D Secure and the webhook submit the same draft at the same moment;
-                // on PostgreSQL the loser may end in a deadlock (reported by the execution strategy as
-                // a transient failure) rather than a version conflict. Start over: the winner's
-                // number is read.
+                // The resident's return and the provider's webhooks (checkout.session.completed and
+                // payment_intent.succeeded, sent together) submit the same draft at the same moment;
+                // on PostgreSQL a loser may end in a deadlock (reported by the execution strategy as a
+                // transient failure) rather than a version conflict. Start over after a short, jittered
+                // pause, so that three at once do not collide again: the winner's number is read.
                 db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 80) * attempt), ct);
             }
         }
     }

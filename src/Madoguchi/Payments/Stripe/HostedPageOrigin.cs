@@ -1,7 +1,7 @@
 namespace Madoguchi.Payments.Stripe;
 
-/// <summary>Where the provider's 3-D Secure redirect (<c>next_action.redirect_to_url.url</c>) takes the resident.</summary>
-public static class ThreeDSecureOrigin
+/// <summary>Where the pay form's answer sends the resident: the provider's hosted card page (Checkout Session <c>url</c>).</summary>
+public static class HostedPageOrigin
 {
     /// <summary>The origin to allow as a form's destination, or null when online payment is not configured.</summary>
     public static string? Of(PaymentsOptions options)
@@ -16,9 +16,10 @@ public static class ThreeDSecureOrigin
             return null;
         }
 
-        // Stripe serves the API on api.stripe.com and its authentication redirects on hooks.stripe.com;
-        // a Stripe-compatible server (the local one) serves both itself.
-        return string.Equals(api.Host, "api.stripe.com", StringComparison.OrdinalIgnoreCase) ? "https://hooks.stripe.com" : OriginOf(api.ToString());
+        // Stripe serves the API on api.stripe.com and Checkout's hosted pages on checkout.stripe.com
+        // (3-D Secure is reached from there, not from our form); a Stripe-compatible server (the local
+        // one) serves its hosted page itself.
+        return string.Equals(api.Host, "api.stripe.com", StringComparison.OrdinalIgnoreCase) ? "https://checkout.stripe.com" : OriginOf(api.ToString());
     }
 
     private static string? OriginOf(string url) =>
